@@ -1,0 +1,27 @@
+"""Custom Doc attributes set by the pipeline's components.
+
+Every value is plain data (lists of dicts of str/int/float/bool/None) so Docs survive
+serialisation between processes. Offsets are character offsets into `doc.text`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> what a component stores there
+DOC_EXTENSIONS: dict[str, str] = {
+    "sections": "list of {start, end, title}: headings, in order",
+    "entities": "list of {start, end, label, canonical, source_id, source}",
+    "statistics": "list of statistics dicts (columns of the statistics table); index = stat_id",
+    "sample_sizes": "list of sample-size dicts; index = sample_id",
+    "claims": "list of claim dicts; index = claim_id",
+    "doses": "list of dose dicts; index = dose_id",
+    "summary": "dict of article-level values (study_design, sample_size_total, n_studies)",
+    "problems": "list of {stage, message}: components that failed on this doc (kept as warnings)",
+}
+
+
+def register_extensions() -> None:
+    """Declare the Doc extensions once per process (idempotent)."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

@@ -1,0 +1,115 @@
+"""spaCy factories of the pipeline's extraction components (namespaced `claims_*`; spaCy forbids "." in factory names).
+
+Each component reads the Doc, calls one extractor package, and stores plain data in a Doc
+extension. A component that fails on one document records the failure in `doc._.problems`
+and leaves its output empty, so one bad document never loses the others' rows.
+"""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp import sections as _sections  # noqa: F401  (registers claims.sections)
+from pipeline.nlp import sentences as _sentences  # noqa: F401  (registers claims.sentences)
+from pipeline.nlp.extensions import register_extensions
+
+register_extensions()
+
+
+def sentence_dicts(doc: Doc) -> list[dict]:
+    """Sentences as {start, end, section} with whitespace trimmed (empty ones dropped)."""
+    headings = doc._.sections or []
+    from pipeline.nlp.sections import section_at
+
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        text = doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            # the heading that opens or precedes the sentence (a heading line is its own section)
+            out.append({"start": start, "end": end, "section": section_at(headings, end - 1)})
+    return out
+
+
+class _Guarded:
+    """Run `fn(doc)`; on failure record a problem instead of raising."""
+
+    def __init__(self, name: str, fn: Callable[[Doc], None]) -> None:
+        self.name = name
+        self.fn = fn
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.fn(doc)
+        except Exception as exc:  # noqa: BLE001 - isolate one document's failure
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problem = {"stage": self.name, "message": f"{type(exc).__name__}: {exc} "
+                       f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"}
+            doc._.problems = (doc._.problems or []) + [problem]
+        return doc
+
+
+@Language.factory("claims_entities", assigns=["doc._.entities"],
+                  default_config={"lexicon": True, "model": None})
+def make_entities(nlp: Language, name: str, lexicon: bool, model: str | None):
+    """Offline entity recognizer (vocabularies + rules; a named model's entities merged)."""
+    from pipeline.entities import get_recognizer
+
+    recognizer = get_recognizer({"lexicon": lexicon, "model": model})
+
+    def run(doc: Doc) -> None:
+        doc._.entities = []
+        doc._.entities = recognizer(doc)
+
+    return _Guarded(name, run)
+
+
+@Language.factory("claims_statistics", assigns=["doc._.statistics"])
+def make_statistics(nlp: Language, name: str):
+    """P values, CIs, effect measures, descriptives, percentages ... with consistency checks."""
+    from pipeline.statistics import find_statistics
+
+    def run(doc: Doc) -> None:
+        doc._.statistics = []
+        doc._.statistics = find_statistics(doc.text)
+
+    return _Guarded(name, run)
+
+
+@Language.factory("claims_sample_sizes", assigns=["doc._.sample_sizes", "doc._.summary"])
+def make_sample_sizes(nlp: Language, name: str):
+    """Sample sizes with roles, and the article's total / number of studies."""
+    from pipeline.sample_sizes import find_sample_sizes, summarize_sample_sizes
+
+    def run(doc: Doc) -> None:
+        doc._.sample_sizes = []
+        bounds = [(s["start"], s["end"]) for s in sentence_dicts(doc)]
+        rows = find_sample_sizes(doc.text, bounds)
+        doc._.sample_sizes = rows
+        doc._.summary = {**(doc._.summary or {}), **summarize_sample_sizes(rows, doc.text)}
+
+    return _Guarded(name, run)
+
+
+@Language.factory("claims_claims", assigns=["doc._.claims", "doc._.doses", "doc._.summary"],
+                  requires=["doc._.entities", "doc._.statistics", "doc._.sample_sizes"])
+def make_claims(nlp: Language, name: str):
+    """Intervention -> outcome claims with direction, hedging, design; and doses."""
+    from pipeline.claims import find_claims_and_doses
+
+    def run(doc: Doc) -> None:
+        doc._.claims, doc._.doses = [], []
+        claims, doses, summary = find_claims_and_doses(
+            doc.text, sentence_dicts(doc), doc._.sections or [], doc._.entities or [],
+            doc._.statistics or [], doc._.sample_sizes or [])
+        doc._.claims, doc._.doses = claims, doses
+        doc._.summary = {**(doc._.summary or {}), **(summary or {})}
+
+    return _Guarded(name, run)

@@ -1,0 +1,73 @@
+"""Find headings: markdown '#' lines, structured-abstract labels and short title lines."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<title>[^\n]*?)[ \t#]*$", re.M)
+# "RESULTS:" / "ABSTRACT.METHODS:" / "Methods:" at the start of a line, alone or before text.
+_LABEL = re.compile(
+    r"^[ \t]*(?P<title>(?:[A-Z][A-Z.&/ -]{2,40}[A-Z])|"
+    r"(?:Background|Objectives?|Aims?|Purpose|Introduction|Methods?|Design|Setting|Participants|"
+    r"Interventions?|Measurements|Main outcome measures?|Results?|Findings|Conclusions?|"
+    r"Interpretation|Discussion|Limitations|Funding|Trial registration|Context))[ \t]*:", re.M)
+_LINE = re.compile(r"^[ \t]*(?P<title>\S[^\n]*?)[ \t]*$", re.M)
+_NOT_TITLE_END = re.compile(r"[.!?,;:]$")
+_NOT_TITLE_START = re.compile(r"[-*•▪◦|>#]|\d+[.)]\s|[a-z]")
+MAX_TITLE_WORDS = 14
+MAX_TITLE_CHARS = 110
+
+
+def find_headings(text: str) -> list[dict]:
+    """Headings as {start, end, title}, ordered by position (start/end cover the title text)."""
+    found: dict[int, dict] = {}
+    for match in _MD_HEADING.finditer(text):
+        if match.group("title"):
+            found[match.start("title")] = _heading(match, "title")
+    for match in _LABEL.finditer(text):
+        found.setdefault(match.start("title"), _heading(match, "title"))
+    for match in _LINE.finditer(text):
+        if match.start("title") in found or not _standalone(text, match):
+            continue
+        title = match.group("title")
+        if _looks_like_title(title):
+            found[match.start("title")] = _heading(match, "title")
+    return [found[key] for key in sorted(found)]
+
+
+def _heading(match: re.Match, group: str) -> dict:
+    return {"start": match.start(group), "end": match.end(group), "title": match.group(group)}
+
+
+def _standalone(text: str, match: re.Match) -> bool:
+    """A line with a line break (or text edge) on both sides."""
+    return match.end() == len(text) or text[match.end()] == "\n"
+
+
+def _looks_like_title(title: str) -> bool:
+    if len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
+        return False
+    if _NOT_TITLE_END.search(title) or _NOT_TITLE_START.match(title):
+        return False
+    if "|" in title or sum(ch.isdigit() for ch in title) > len(title) / 3:
+        return False
+    return any(ch.isalpha() for ch in title)
+
+
+def section_at(headings: list[dict], position: int) -> str | None:
+    """Title of the last heading starting at or before `position`."""
+    title = None
+    for heading in headings:
+        if heading["start"] > position:
+            break
+        title = heading["title"]
+    return title
+
+
+@Language.component("claims_sections")
+def set_sections(doc: Doc) -> Doc:
+    """Store the headings in doc._.sections."""
+    doc._.sections = find_headings(doc.text)
+    return doc

@@ -1,0 +1,134 @@
+"""Per-shard parts with completion markers, published as one Parquet file per table.
+
+Layout of an output directory:
+    <table>.parquet        the published tables (what users read)
+    _manifest.json         shard keys and row counts of the published tables
+    _parts/<key>/          one finished shard: <table>.parquet files + _SUCCESS marker
+A part directory is written under a temporary name and renamed when complete, so a killed run
+leaves only finished shards behind; published tables are replaced atomically, so readers never
+see a half-written file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from pipeline.schema import TABLES
+from pipeline.writers import file_metadata, table_from_rows
+
+MARKER = "_SUCCESS"
+MANIFEST = "_manifest.json"
+
+
+class PartStore:
+    """Finished shard parts under out_dir/_parts and their publication."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = Path(out_dir)
+        self.root = self.out_dir / "_parts"
+
+    def has(self, key: str) -> bool:
+        """True when the shard `key` finished in an earlier run."""
+        return (self.root / key / MARKER).is_file()
+
+    def clear(self) -> None:
+        """Forget every stored part (--force)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+        (self.out_dir / MANIFEST).unlink(missing_ok=True)
+
+    def put(self, key: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Store one shard's rows atomically (temp dir, marker, rename)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:8]}"
+        tmp.mkdir()
+        try:
+            for name in TABLES:
+                pq.write_table(table_from_rows(name, rows.get(name, [])), tmp / f"{name}.parquet")
+            (tmp / MARKER).write_text("ok\n")
+            final = self.root / key
+            if final.exists():
+                shutil.rmtree(tmp)
+            else:
+                os.rename(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    def publish(self, keys: list[str], read_errors: list[dict[str, Any]]) -> dict[str, int]:
+        """Merge the parts of `keys` (in order) into out_dir/<table>.parquet; drop stale parts."""
+        signature = {"keys": keys, "read_errors": read_errors}
+        current = self._manifest()
+        if current.get("signature") == signature and all(
+                (self.out_dir / f"{name}.parquet").exists() for name in TABLES):
+            return {name: current["counts"][name] for name in TABLES}
+        # Write every merged table to a temp file first, then swap them all in at the end, so a
+        # run killed while merging leaves the previous set of tables untouched and consistent.
+        merged: dict[str, Path] = {}
+        counts: dict[str, int] = {}
+        try:
+            for name in TABLES:
+                merged[name], counts[name] = self._merge(
+                    name, keys, read_errors if name == "errors" else [])
+        except BaseException:
+            for tmp in merged.values():
+                tmp.unlink(missing_ok=True)
+            raise
+        for name, tmp in merged.items():
+            os.replace(tmp, self.out_dir / f"{name}.parquet")
+        self._write_manifest({"signature": signature, "counts": counts})
+        self._drop_stale(set(keys))
+        return counts
+
+    def read_errors(self) -> list[dict[str, Any]]:
+        """Rows of the published errors table."""
+        path = self.out_dir / "errors.parquet"
+        return pq.read_table(path).to_pylist() if path.exists() else []
+
+    def _merge(self, name: str, keys: list[str], extra_rows: list[dict[str, Any]]) -> tuple[Path, int]:
+        """Stream the parts of one table into a temp file; return it and its row count."""
+        schema = TABLES[name].with_metadata(file_metadata())
+        tmp = self.out_dir / f".{name}.parquet.{uuid.uuid4().hex[:8]}.tmp"
+        total = 0
+        try:
+            with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+                if extra_rows:
+                    writer.write_table(table_from_rows(name, extra_rows).cast(schema))
+                    total += len(extra_rows)
+                for key in keys:
+                    part = pq.read_table(self.root / key / f"{name}.parquet").cast(schema)
+                    if part.num_rows:
+                        writer.write_table(part)
+                        total += part.num_rows
+                if total == 0:
+                    writer.write_table(table_from_rows(name, []).cast(schema))
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return tmp, total
+
+    def _manifest(self) -> dict[str, Any]:
+        try:
+            return json.loads((self.out_dir / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _write_manifest(self, data: dict[str, Any]) -> None:
+        tmp = self.out_dir / f".{MANIFEST}.tmp"
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), "utf-8")
+        os.replace(tmp, self.out_dir / MANIFEST)
+
+    def _drop_stale(self, live: set[str]) -> None:
+        if not self.root.exists():
+            return
+        for child in self.root.iterdir():
+            if child.name not in live:
+                shutil.rmtree(child, ignore_errors=True)
+
