@@ -7,7 +7,7 @@ RAW    ?= raw
 OUT    ?= outputs
 NPROC  ?= 1
 
-.PHONY: setup extract test eval review bench bench-accuracy clean
+.PHONY: setup extract test eval baseline review bench bench-accuracy clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ test: $(STAMP)  ## the full test suite
 
 eval: $(STAMP)  ## scorecard against tests/gold (and ../shared/benchmarks when present)
 	$(PY) -m pipeline evaluate --benchmarks
+
+baseline: $(STAMP)  ## record the current gold scores as the regression baseline
+	$(PY) -m pipeline evaluate --write-baseline
 
 review: extract  ## outputs/review.html and the evidence map
 	$(PY) -m pipeline review --out $(OUT) --gold tests/gold

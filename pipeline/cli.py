@@ -24,11 +24,20 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--engine", choices=("local", "dask"), default="local")
     ext.add_argument("--scheduler", default=None, help="Dask scheduler address (engine dask)")
 
-    ev = sub.add_parser("evaluate", help="score against the gold files and benchmarks")
-    ev.add_argument("args", nargs=argparse.REMAINDER)
-    rev = sub.add_parser("review", help="write an HTML review page of an output folder")
-    rev.add_argument("args", nargs=argparse.REMAINDER)
+    # These two own their options; everything after the command name is handed to them.
+    sub.add_parser("evaluate", add_help=False, help="score against the gold files and benchmarks")
+    sub.add_parser("review", add_help=False, help="write an HTML review page of an output folder")
     return parser
+
+
+def _delegate(command: str, rest: list[str]) -> int:
+    if command == "evaluate":
+        from pipeline.evaluation.run import main as evaluate_main
+
+        return evaluate_main(rest) or 0
+    from pipeline.review import main as review_main
+
+    return review_main(rest) or 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -53,18 +62,13 @@ def _extract(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     warnings.filterwarnings("ignore", category=FutureWarning, module="spacy")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("evaluate", "review"):
+        return _delegate(argv[0], argv[1:])
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
             return _extract(args)
-        if args.command == "evaluate":
-            from pipeline.evaluation.run import main as evaluate_main
-
-            return evaluate_main(args.args) or 0
-        if args.command == "review":
-            from pipeline.review import main as review_main
-
-            return review_main(args.args) or 0
     except UsageError as exc:
         print(f"claims: error: {exc}", file=sys.stderr)
         return 2

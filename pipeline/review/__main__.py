@@ -1,0 +1,5 @@
+import sys
+
+from pipeline.review.build import main
+
+sys.exit(main())
