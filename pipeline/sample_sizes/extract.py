@@ -1,0 +1,1050 @@
+"""Rule-based reading of sample sizes (counts of study units) and their roles.
+
+Every count found by `numbers.iter_numbers` is a candidate. A candidate becomes a row when its
+context says it counts study units:
+- an explicit `n = 36` / `N=1,204` / `(n = 9-10)`;
+- a counted noun after it (`218 adults`, `724 postmenopausal HR+ breast cancer patients`,
+  `19 studies`), modifiers and parentheticals allowed in between;
+- a bare count with a flow verb (`201 (92.2%) completed`, `17 withdrew`), after `a total of`,
+  as the denominator of `29 of 109`, in a subgroup (`including 9 with ...`) or as an arm count
+  (`or observation (12)`, `64 to placebo`).
+Doses, durations, ages, years, percentages, reference markers and counts followed by an
+outcome-event noun (`9 complete responses`) never become rows.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, load_lexicon
+from .numbers import Number, iter_numbers
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+STOP = frozenset("""
+of in at on for to from with without by per and or nor vs vs. versus than were was is are be been
+being had have has who which that whom whose the a an these those this each every all both after before
+during between among into over under within received receiving receive underwent undergoing
+did do does not no as if when while whereas where there their our its his her they we it he she
+completed withdrew discontinued died took will would could should may might can must also only
+respectively aged age ages mean median range about approximately nearly almost more less fewer
+therefore however thus moreover furthermore hence although overall finally
+""".split())
+AUX = (
+    r"(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|had|having\s+been|having|being|been|will\s+be|all|then|"
+    r"subsequently|successfully|eventually|finally|initially|ultimately|also|further|later|"
+    r"consecutively|prospectively|retrospectively|randomly|actually|ultimately|each)\s+){0,3}"
+)
+REL = r"(?:\s*,)?\s*(?:who\s+|that\s+|of\s+whom\s+|which\s+)?"
+PCT_PAREN = r"\(\s*[<>≤≥~]?\s*\d+(?:[.,·]\d+)?\s*%[^()]{0,30}\)"
+TOTAL_CUE_RE = re.compile(
+    r"(?:\ba\s+total\s+of|\btotal\s+of|\bin\s+total\s*,?|\bin\s+all\s*,?|\boverall\s*,?|\baltogether\s*,?|"
+    r"\bsample\s+(?:size\s+)?of|\btotal\s+sample\s+of|\btotal\s+n\s+of|\bcohort\s+of|\bgroup\s+of|"
+    r"\bseries\s+of|\bpopulation\s+of|\bdata\s+(?:from|on|of)|\bcomprised|\bcomprising|\bconsisted\s+of|"
+    r"\bconsisting\s+of|\binvolved|\binvolving|\bincluding\s+data\s+from)\s*$",
+    re.IGNORECASE,
+)
+SUBGROUP_RE = re.compile(
+    r"(?:(?:[,(]|\d[^.;]{0,40})\s*including|\b(?:subgroup|subset|subsample)\s+of|\bof\s+whom|\bof\s+these(?:\s+\w+)?|\bof\s+them|\bof\s+which|\bamong\s+them|"
+    r"\bamong\s+these(?:\s+\w+)?|\bamong\s+whom|\bof\s+those(?:\s+\w+)?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+EXPLICIT_RE = re.compile(r"(?:^|[^\w])[nN]\s*(?:=|:|＝)\s*$")
+REF_BEFORE_RE = re.compile(r"\[\s*(?:\d+\s*[,–\-]\s*)*$")
+REF_AFTER_RE = re.compile(r"^\s*(?:[,–\-]\s*\d+\s*)*\]")
+RANGE_TAIL_RE = re.compile(r"\d\s*(?:[-–—]|to)\s*$")
+DENOM_BEFORE_RE = re.compile(
+    r"(?:\d|\b[a-z]+)\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?$",
+    re.IGNORECASE,
+)
+SLASH_BEFORE_RE = re.compile(r"\d\s*/\s*$")
+PER_GROUP_RE = re.compile(
+    r"^\s*(?:per|in\s+each|each|for\s+each|in\s+both|in\s+every)\s+(?:treatment\s+|study\s+)?"
+    r"(?:group|arm|condition|cohort|strain|genotype|sex|dose)",
+    re.IGNORECASE,
+)
+RANDOM_CONTEXT_RE = re.compile(
+    r"randomi[sz]|randomly|assign|allocat|\bversus\b|\bvs\b|compared|\beither\b",
+    re.IGNORECASE,
+)
+ARM_SPLIT_RE = re.compile(
+    r"[;,:(\[]|\bor\b|\band\b|\bversus\b|\bvs\.?|\beither\b|\bto\b|\binto\b|\breceive\b|\breceived\b|"
+    r"\breceiving\b|\bwith\b|\bcompared\b|\bwhereas\b|\bwhile\b|\bassigned\b|\ballocated\b|\brandomi[sz]ed\b",
+    re.IGNORECASE,
+)
+NUMWORD = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+           r"hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))*)")
+OTHER_COUNT_RE = re.compile(
+    r"(?:\band\b|,|\bwhile\b|\bwhereas\b)\s+" + NUMWORD + r"\s+(?:[\w-]+\s+){0,3}?(?:to|into|in\s+the|received|"
+    r"(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to)\b",
+    re.IGNORECASE,
+)
+IN_GROUP_RE = re.compile(
+    r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:(?:were|was|are|is)\s+)?(?:in|into|within|on|for)\s+"
+    r"(?:the\s+|a\s+|an\s+)?([^,;()\[\]]{0,60})",
+    re.IGNORECASE,
+)
+TO_ARM_RE = re.compile(
+    r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:(?:were|was|had\s+been|have\s+been|then|subsequently|randomly|successfully|"
+    r"further)\s+)*(randomi[sz]ed|assigned|allocated|randomly\s+assigned)?\s*,?\s*(?:to|into)\s+"
+    r"(?:receive\s+|undergo\s+|the\s+|a\s+|an\s+|either\s+)*([^;()\[\]]{0,80})",
+    re.IGNORECASE,
+)
+POSTMOD_RE = re.compile(
+    r"\s+(with|without|taking|receiving|carrying|undergoing|treated\s+with|on|in\s+the|in\s+whom|who\s+had|"
+    r"who\s+were|using)\s+([^,;:()\[\]]{1,120})",
+    re.IGNORECASE,
+)
+POSTMOD_STOP = frozenset("""
+were was is are had have has who whose which that between during from since at by for in after before over to
+vs vs. versus compared reported showed developed died completed withdrew discontinued received underwent
+whereas while but than per each respectively according because
+""".split())
+PP_RE = re.compile(
+    r"^\s*(?:with|without|from|at|in|on|aged|having|who|whose|that|taking|receiving)\s+(?:[\w/+\-–.'’≥≤<>]+\s+){0,14}?"
+    r"(?=(?:were|was|had\s+been|have\s+been|are)\s)",
+    re.IGNORECASE,
+)
+BOUND_BEFORE_RE = re.compile(
+    r"\b(?:fewer|less|more|greater|larger|smaller)\s+than\s+$|\b(?:up\s+to|at\s+least|at\s+most|as\s+many\s+as|"
+    r"as\s+few\s+as|over|under|below|above|exceeding)\s+$",
+    re.IGNORECASE,
+)
+TRIAL_IN_RE = re.compile(
+    r"\b(?:trial|study|RCT|pilot|experiment|investigation|series)\b[^.;:]{0,90}?\b(?:in|of|among|with|on|involving|"
+    r"including|recruiting|enrolling)\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+SUBGROUP_HEAD_RE = re.compile(r"\b(?:subgroup|subset|sensitivity\s+analys[ie]s|restricted\s+to|strat(?:um|a)|"
+                              r"subsample|sub-?study)\b", re.IGNORECASE)
+N_OR_RE = re.compile(r"[nN]\s*=\s*[\d,]+\s*\)\s*,?\s*(?:or|versus|vs\.?)\s", re.IGNORECASE)
+DENOM_ARM_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:on|receiving|taking|given|treated\s+with|in\s+the|"
+                          r"assigned\s+to|allocated\s+to|randomi[sz]ed\s+to)\s+([^,;()]{1,60})", re.IGNORECASE)
+RECEIVED_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:received|were\s+given|were\s+treated\s+(?:with|by)|took|"
+                         r"started\s+(?:with|on)|were\s+started\s+on|"
+                         r"were\s+assigned|underwent)\s+([^;,()]{0,60})", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\bage[sd]?\s+(?:of\s+|was\s+|were\s+|is\s+|range\s+|between\s+|=\s*|:\s*)?$", re.IGNORECASE)
+EXPLICIT_ANY_RE = re.compile(r"(?<![\w])[nN]\s*(?:=|:)\s*\d")
+LABEL_SPLIT_RE = re.compile(r"[;()\[\]]|\bor\b|\band\b|\bversus\b|\bvs\.?|\beither\b|\bto\b|\bwith\b|\breceive\b|"
+                            r"\breceived\b|\breceiving\b", re.IGNORECASE)
+OUTCOME_BEFORE_RE = re.compile(
+    r"\b(?:observed|seen|occurred|occurring|reported|found|detected|noted|documented|recorded|diagnosed|"
+    r"identified|developed|experienced|present|achieved|died)\s+(?:only\s+)?(?:in|among|by)\s+"
+    r"(?:only\s+|a\s+total\s+of\s+|the\s+remaining\s+)?$",
+    re.IGNORECASE,
+)
+FLOW_LATER_RE = re.compile(
+    r"\b(?:were\s+|was\s+)?(?:lost\s+to\s+follow[- ]?up|withdrew|withdrawn|dropped\s+out|discontinued|"
+    r"excluded|completed|analy[sz]ed)\b", re.IGNORECASE)
+SUBGROUP_INTRO_RE = re.compile(
+    r"^\W*(?:among|in)\s+(?!(?:the|this|our|a|an)\s+(?:whole|overall|total|entire|full)\b)"
+    r"(?![^,]*\b(?:trial|study|pilot|series|cohort|analysis|experiment|sample|group|arm)s?\b)(?!\d)[^,]{3,60},",
+    re.IGNORECASE)
+PLANNED_RE = re.compile(r"\b(?:is|are|was|were)\s+planned\b|\bwill\s+(?:be\s+)?(?:enrol|recruit|randomi|include|"
+                        r"involve|assign|allocate)|\b(?:target(?:ed)?|planned|anticipated)\s+(?:sample|accrual|"
+                        r"enrol?lment)|\bplan(?:s|ned)?\s+to\s+(?:enrol|recruit|randomi|include)", re.IGNORECASE)
+IN_THE_RE = re.compile(r"\b(?:in|among|for)\s+(?:the|those|these)\s+$", re.IGNORECASE)
+TOKEN_RE = re.compile(r"\s*(\([^()]{0,80}\)|\[[^\[\]]{0,40}\]|[^\s,;:()\[\]]+)")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.\-]*$")
+PREV_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[\s\-–]*$")
+CRUDE_SENT_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•#])")
+
+
+def _cut_phrase(phrase: str) -> str:
+    return re.split(r"\s(?:and|while|whereas|but)\s|,|\s\d", phrase)[0]
+
+
+def crude_sentences(text: str) -> list[tuple[int, int]]:
+    """Split on sentence-final punctuation followed by a capital or digit, and on blank lines."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in CRUDE_SENT_RE.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+class _Extractor:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        cues = []
+        for role, pats in lex.role_cues.items():
+            for p in pats:
+                cues.append((role, p))
+        self.cues = cues
+        self.cue_after = [
+            (role, re.compile(r"^" + REL + AUX + r"(?:" + p + r")(?![\w])", re.IGNORECASE))
+            for role, p in cues
+        ]
+        before_cues = cues + [(role, p) for role, pats in lex.role_cues_before.items() for p in pats]
+        self.cue_before = [
+            (role, re.compile(
+                r"(?<![\w-])(?:" + p + r")\s*,?\s+(?:(?:a\s+total\s+of|in\s+total|only|approximately|about|"
+                r"nearly|almost|over|more\s+than|all|the|some|a\s+further|another|an\s+additional|"
+                r"data\s+(?:from|on|of)|samples\s+from|altogether|overall|a\s+sample\s+of)\s+)*$",
+                re.IGNORECASE))
+            for role, p in before_cues
+        ]
+        self.cue_before_any = re.compile(
+            r"(?<![\w-])(?:%s)\s*,?\s+(?:(?:a\s+total\s+of|in\s+total|only|approximately|about|"
+            r"nearly|almost|over|more\s+than|all|the|some|a\s+further|another|an\s+additional|"
+            r"data\s+(?:from|on|of)|samples\s+from|altogether|overall|a\s+sample\s+of)\s+)*$"
+            % "|".join(p for _, p in before_cues), re.IGNORECASE)
+        self.any_cue_end_re = re.compile(r"(?:%s)\s*,?\s*$" % "|".join(p for _, p in cues), re.IGNORECASE)
+        self.outcome_verb_alts = "|".join(sorted(lex.outcome_verbs - {"had", "has", "have"}))
+        self.event_count_re = re.compile(
+            NUMWORD + r"\s+(?:\([^()]{0,20}\)\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:%s)\b" % "|".join(
+                sorted(w for w in lex.outcome_event_nouns if w.endswith("s") or w in ("death", "event"))),
+            re.IGNORECASE)
+        self.event_alts = "|".join(sorted(lex.outcome_event_nouns))
+        self.participle_roles = {}
+        for role, pats in lex.role_cues.items():
+            for p in pats:
+                if re.fullmatch(r"[a-z\[\]]+", p):
+                    self.participle_roles[p] = role
+        nouns = sorted((w for w in lex.participant_nouns if w not in ("case", "control", "human", "man", "individual",
+                                                                       "subject", "user", "person")),
+                       key=len, reverse=True)
+        self.noun_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in nouns), re.IGNORECASE)
+        self.WORDNUM_RE = re.compile(NUMWORD + r"(?:-\w+)?", re.IGNORECASE)
+        ctx_ctrl = [w for w in lex.control_words if len(w) > 3 and w not in ("without", "alone")]
+        self.control_ctx_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(sorted(ctx_ctrl, key=len, reverse=True)),
+                                         re.IGNORECASE)
+        ctrl = sorted(lex.control_words, key=len, reverse=True)
+        self.control_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(ctrl), re.IGNORECASE)
+        self.arm_re = re.compile(r"(?<![\w-])(?:%s)(?![\w])" % "|".join(sorted(lex.arm_words)), re.IGNORECASE)
+        unit_alts = "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True))
+        self.unit_re = re.compile(r"^\s*(?:%s)(?![A-Za-z])" % unit_alts, re.IGNORECASE)
+        org_alts = "|".join(re.escape(w) for w in sorted(lex.organism_words, key=len, reverse=True))
+        self.org_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % org_alts, re.IGNORECASE)
+        self.outcome_verb_re = re.compile(
+            r"^\s*(?:(?:also|then|later|subsequently|eventually|all|each|still)\s+)?(?:%s)(?![\w])(?!\s+been)"
+            % "|".join(sorted(lex.outcome_verbs)), re.IGNORECASE)
+
+    # ------------------------------------------------------------------ helpers
+    def _lookup_word(self, tok: str) -> str:
+        w = tok.lower().strip(".'’\"")
+        for suffix in ("'s", "’s"):
+            if w.endswith(suffix):
+                w = w[: -len(suffix)]
+        return w
+
+    def noun_phrase(self, text: str, pos: int, limit: int, allow_pct_first: bool = True):
+        """Parse modifiers + counted noun right after `pos`.
+
+        Returns (kind, np_end, head, population) with kind 'participant' or 'study', or None.
+        """
+        i = pos
+        mods: list[str] = []
+        first_tok_start = None
+        n_words = 0
+        for k in range(12):
+            m = TOKEN_RE.match(text, i, limit)
+            if not m:
+                return None
+            tok = m.group(1)
+            if tok[0] in "([":
+                if k == 0 and not allow_pct_first:
+                    return None
+                if k == 0 and not re.fullmatch(PCT_PAREN, tok):
+                    return None
+                i = m.end()
+                continue
+            if first_tok_start is None:
+                first_tok_start = m.start(1)
+            m_comma = re.match(r",\s*(?=[A-Za-z])", text[m.end(1):m.end(1) + 3])
+            w = self._lookup_word(tok)
+            ends_sentence = tok.endswith(".") and w not in ("vs", "no")
+            nxt_tok = TOKEN_RE.match(text, m.end(), limit)
+            if nxt_tok and not tok.endswith(".") and self._lookup_word(nxt_tok.group(1)) in self.lex.study_nouns \
+                    and w not in self.lex.study_nouns:
+                n_words += 1
+                i = m.end()
+                continue
+            if w in self.lex.participant_nouns or (w.endswith("s") and w[:-1] in self.lex.participant_nouns
+                                                   and self.lex.participant_nouns[w[:-1]] is not None
+                                                   and w not in self.lex.outcome_event_nouns):
+                if w in ("case", "cases", "control", "controls") and re.match(r"\s*(?:of|with|per|in\s+which)\b",
+                                                                                   text[m.end(1):limit], re.I):
+                    return None
+                return ("participant", m.end(1) - (1 if tok.endswith(".") else 0), w,
+                        self._population(text, first_tok_start, m.end(1) - (1 if tok.endswith(".") else 0)))
+            if w in self.lex.study_nouns:
+                return ("study", m.end(1), w, self._population(text, first_tok_start, m.end(1) - (1 if tok.endswith(".") else 0)))
+            if w in self.lex.outcome_event_nouns:
+                # an outcome noun may only modify a participant noun directly after it
+                nxt = TOKEN_RE.match(text, m.end(), limit)
+                if not (nxt and not m_comma and self._lookup_word(nxt.group(1)) in self.lex.participant_nouns):
+                    return None
+            if w in ("and", "or", "&") and n_words > 0 and not ends_sentence:
+                nxt = TOKEN_RE.match(text, m.end(), limit)
+                if nxt and re.match(r"[A-Za-z]", nxt.group(1)) and self._lookup_word(nxt.group(1)) not in STOP \
+                        and self._lookup_word(nxt.group(1)) not in self.lex.units:
+                    i = m.end()
+                    continue
+                return None
+            if re.fullmatch(r"(?:\d+|[IVX]+)[-–](?:\d+|[IVX]+)[A-Za-z]?", tok) and n_words > 0:
+                i = m.end()
+                continue
+            if (w in STOP or (w in self.lex.units and k == 0)
+                    or ends_sentence or not re.search(r"[A-Za-z]", tok) or n_words >= 7):
+                return None
+            if "%" in tok or "=" in tok:
+                return None
+            n_words += 1
+            mods.append(w)
+            i = m.end()
+            if m_comma and k < 6:
+                i += m_comma.end()
+        return None
+
+    def extend_population(self, text: str, pos: int, limit: int) -> str:
+        """Post-modifier of a counted noun: `with type 2 diabetes`, `taking NMN`, `in the NMN group`."""
+        m = POSTMOD_RE.match(text, pos, limit)
+        if not m:
+            return ""
+        words = []
+        for w in re.finditer(r"\S+", m.group(2)):
+            tok = w.group(0)
+            low = self._lookup_word(tok)
+            if low in POSTMOD_STOP or re.match(r"\d", tok) or low in self.lex.units:
+                break
+            if low in ("and", "or") and re.match(r"\s*(?:\d|%s\b)" % NUMWORD, m.group(2)[w.end():], re.I):
+                break
+            words.append(tok)
+            if tok.endswith((".", ",", ";", ":")) or len(words) >= 10:
+                break
+        while words and self._lookup_word(words[-1]) in ("and", "or", "the", "a", "an", "of", "with"):
+            words.pop()
+        if not words:
+            return ""
+        phrase = " ".join(words).rstrip(".,;:")
+        return " " + m.group(1) + " " + phrase
+
+    def context_population(self, text: str, start: int, lo: int) -> str | None:
+        """The nearest counted noun (with one modifier) written before `start` (back to `lo`)."""
+        best = None
+        for m in self.noun_re.finditer(text, lo, start):
+            best = m
+        if best is None:
+            return None
+        word = best.group(0)
+        prev = re.search(r"([A-Za-z][\w\-/−Δ]*)\s+$", text[max(lo, best.start() - 40):best.start()])
+        if prev:
+            pw = self._lookup_word(prev.group(1))
+            if pw not in STOP and pw not in self.lex.units and pw not in POSTMOD_STOP and \
+                    not re.match(r"[A-Z][a-z]+$", prev.group(1)) and self.WORDNUM_RE.fullmatch(pw) is None:
+                return prev.group(1) + " " + word
+        return word
+
+    @staticmethod
+    def _population(text: str, start: int, end: int) -> str:
+        s = text[start:end]
+        s = re.sub(r"\s*\([^()]*\)|\s*\[[^\[\]]*\]", "", s)
+        s = re.sub(r"\s+", " ", s).strip()
+        return s
+
+    def role_after(self, after: str) -> str | None:
+        role = self._role_after(after)
+        if role is None:
+            m = PP_RE.match(after)
+            if m:
+                role = self._role_after(after[m.end():])
+        return role
+
+    def _role_after(self, after: str) -> str | None:
+        best = None
+        best_len = -1
+        for role, rx in self.cue_after:
+            m = rx.match(after)
+            if m and m.end() > best_len:
+                best, best_len = role, m.end()
+        return best
+
+    def role_before(self, before: str) -> str | None:
+        tail = before[-100:]
+        if not self.cue_before_any.search(tail):
+            return None
+        best = None
+        best_start = -1
+        for role, rx in self.cue_before:
+            m = rx.search(tail)
+            if m and m.start() > best_start:
+                best, best_start = role, m.start()
+        return best
+
+    def arm_kind(self, segment: str) -> str:
+        return "control_arm" if self.control_re.search(segment) else "intervention_arm"
+
+    def organism_from_context(self, text: str, sent_start: int, pos: int, sent_end: int,
+                              prev_start: int) -> str | None:
+        best = None
+        for m in self.org_re.finditer(text, sent_start, pos):
+            best = m
+        if best is not None:
+            return self.lex.organism_words[best.group(0).lower()]
+        m = self.org_re.search(text, pos, sent_end)
+        if m:
+            return self.lex.organism_words[m.group(0).lower()]
+        for m in self.org_re.finditer(text, prev_start, sent_start):
+            best = m
+        if best is not None:
+            return self.lex.organism_words[best.group(0).lower()]
+        return None
+
+    def paren_head(self, before: str) -> str | None:
+        """Text before the opening parenthesis when the count opens a parenthetical."""
+        m = re.search(r"\(\s*(?:[nN]\s*(?:=|:)\s*)?$", before)
+        if not m:
+            return None
+        return before[: m.start()]
+
+    def arm_from_head(self, head: str, sentence: str) -> str | None:
+        """Arm role for a parenthetical count from the words before the parenthesis."""
+        h = head.rstrip()
+        if not h or h[-1].isdigit():
+            return None
+        parts = ARM_SPLIT_RE.split(h[-150:])
+        seg = parts[-1] if parts else h
+        cuts = list(ARM_SPLIT_RE.finditer(h[-150:]))
+        last_cut = cuts[-1].group(0).lower() if cuts else ""
+        seg_words = re.findall(r"[A-Za-z][\w+\-]*", seg)
+        if not seg_words:
+            return None
+        last_word = self._lookup_word(seg_words[-1])
+        if self.arm_re.search(seg) and not re.search(r"(?:age|weight|bmi|risk)\s+groups?", seg, re.I):
+            return self.arm_kind(seg)
+        if last_word in self.lex.participant_nouns and last_word not in ("controls", "control"):
+            return None
+        strong_cut = last_cut in ("or", "versus", "vs", "vs.", "to", "into", "receive", "received", "receiving",
+                                  "either", "assigned", "allocated", "randomized", "randomised")
+        if self.control_re.search(seg) and not re.search(r"controlled", seg, re.I) and len(seg_words) <= 6:
+            if strong_cut or (last_cut in ("and", ",", "(", ";", "with", "the", "compared")
+                              and RANDOM_CONTEXT_RE.search(sentence)):
+                return "control_arm"
+        if strong_cut and len(seg_words) <= 8 and RANDOM_CONTEXT_RE.search(sentence):
+            return self.arm_kind(seg)
+        if last_cut == "with" and len(seg_words) <= 4 and re.search(r"randomi|assign|allocat", sentence, re.I) \
+                and re.search(r"\b(?:treat(?:ed|ment)|therapy|receive[ds]?)\s+with\s*$",
+                              h[: len(h) - len(seg)].rstrip()[-40:], re.I):
+            return self.arm_kind(seg)
+        return None
+
+    def arm_from_after(self, after: str, sentence: str, before: str) -> str | None:
+        """Arm role from the words after a count: `in the placebo group`, `64 to placebo`."""
+        m = IN_GROUP_RE.match(after)
+        if m:
+            phrase = _cut_phrase(m.group(1))
+            m_arm = self.arm_re.search(phrase)
+            if m_arm:
+                phrase = phrase[:m_arm.end()]
+            if m_arm and not re.search(
+                    r"randomi|assign|allocat|receiv|treated|\b(?:both|each|two|three|all|groups|arms|age|weight|"
+                    r"risk|dose)\b", phrase, re.I):
+                return self.arm_kind(phrase)
+        m = TO_ARM_RE.match(after)
+        if not m or not RANDOM_CONTEXT_RE.search(sentence):
+            return None
+        verb, phrase = m.group(1), _cut_phrase(m.group(2))
+        if re.search(r"\b(?:or|either|one\s+of|two|three|four|both|groups|arms|versus|vs|each|study|trial|"
+                     r"analysis|date|day|week|month|year)\b|/|\+/-", phrase, re.I) and not self.control_re.search(phrase):
+            return None
+        clause = after.split(";")[0]
+        if verb:
+            # the subject of an assignment is a total unless another count is assigned beside it
+            if re.search(r"\beither\b", m.group(0), re.I) or EXPLICIT_ANY_RE.search(clause):
+                return None
+            if not OTHER_COUNT_RE.search(clause[m.end(1):]):
+                return None
+        else:
+            # a bare "64 to placebo" continues a list of assigned counts
+            if not re.search(r"(?:\band|,|;|:|\bwhile|\bwhereas)\s*$", before) or \
+                    not re.search(r"randomi|assign|allocat", sentence, re.I):
+                return None
+        return self.arm_kind(phrase)
+
+    # -------------------------------------------------------------- classify
+    def classify(self, text: str, num: Number, n_lower: int | None, span_end: int,
+                 sent: tuple[int, int], prev_start: int) -> dict | None:
+        lex = self.lex
+        s0, s1 = sent
+        start = num.start
+        before = text[max(s0, start - 160):start]
+        after = text[span_end:s1]
+        sentence = text[s0:s1]
+        value = num.value
+        explicit = bool(EXPLICIT_RE.search(before))
+
+        # ------------------------------------------------------------ blockers
+        if REF_BEFORE_RE.search(before) or REF_AFTER_RE.match(after):
+            return None
+        if re.match(r"^\s*(?:[/:]\s*\d|[-–][A-Za-z]|\.\d|\^|°)", after):
+            return None
+        if re.search(r"[±=<>≤≥~×^+]\s*$", before) and not explicit:
+            return None
+        if RANGE_TAIL_RE.search(before) and n_lower is None:
+            return None
+        if re.search(r"[$€£¥#§]\s*$|[A-Za-z][-–/]$", before) or AGE_BEFORE_RE.search(before):
+            return None
+        pw = PREV_WORD_RE.search(before)
+        prev_word = pw.group(1).lower() if pw else ""
+        if not explicit and prev_word in lex.blocking_preceders:
+            return None
+        if re.search(r"\b(?:%s)\.?\s*$" % MONTHS, before, re.I) or \
+                re.match(r"^\s*(?:%s)\b" % MONTHS, after, re.I):
+            return None
+        if not explicit and self.unit_re.match(after) and not re.match(r"^\s*(?:x|m|s|h|l|u|g)\s+(?:[a-z])", after, re.I):
+            # one-letter units only count when directly attached or followed by non-words
+            return None
+        if not explicit and re.match(r"^\s*(?:x|m|s|h|l|u|g)\b", after, re.I):
+            return None
+        if re.match(r"^\s*(?:years?|yrs?|months?)\s+(?:old|of\s+age)", after, re.I):
+            return None
+        if not explicit and BOUND_BEFORE_RE.search(before):
+            return None  # a bound, not a count
+        if re.search(r"\b(?:median|mean|average)\s+(?:sample\s+size|number\s+of\s+\w+|size)\s+(?:of|was|were|=)?\s*$",
+                     before, re.I):
+            return None
+        if not explicit and (re.match(r"^\s*(?:vs\.?|versus)\s*\d", after) or
+                             re.search(r"\d\s*(?:vs\.?|versus)\s*$", before)):
+            return None  # "11 vs 2 participants" compares outcome counts
+        if re.search(r"\bmatched\b[^.;]{0,40}\b(?:to|with)\s+$|\bone\s+(?:in|out\s+of)\s+$", before, re.I):
+            return None  # matching ratio, "one in four"
+        one_each = value == 1 and re.match(r"^\s*(?:in|per)\s+each\s+(?:group|arm)", after, re.I)
+        if value < 2 and not explicit and not one_each:
+            return None
+        if value == 0:
+            return None
+
+        np = None
+        if not explicit:
+            np = self.noun_phrase(text, span_end, s1)
+        else:
+            np = self.noun_phrase(text, span_end, s1, allow_pct_first=False)
+            if np and np[0] == "study":
+                np = None
+
+        is_year = (not num.is_word and 1900 <= value <= 2100 and "," not in text[start:span_end])
+        if is_year and not explicit:
+            if np is None or re.search(r"\b(?:in|since|from|between|during|until|by|before|after|and|to|"
+                                       r"through|year|early|late|mid)\s*,?\s*$", before, re.I):
+                return None
+
+        # numerator of "x of y": only with a flow verb after the whole phrase
+        m_of = re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
+                        r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                        r"sixty|seventy|eighty|ninety|hundred)\b)", after, re.I)
+        if m_of and not explicit:
+            rest = after[m_of.end():]
+            m_num = re.match(r"[\w,\-– ]*?\d[\d,]*|[A-Za-z\- ]+?(?=\s)", rest)
+            tail = rest[m_num.end():] if m_num else rest
+            np2 = self.noun_phrase(tail, 0, len(tail))
+            tail2 = tail[np2[1]:] if np2 else tail
+            role = self.role_after(tail2)
+            if role in ("completed", "analyzed", "lost_to_follow_up", "excluded", "randomized"):
+                return self._row(text, num, n_lower, span_end, role, None,
+                                 np2[2] if np2 else None, s0, s1, prev_start, start)
+            return None
+
+        denominator = bool(DENOM_BEFORE_RE.search(before)) and re.search(
+            r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            r"ninety|hundred|thousand|[a-z]+-(?:one|two|three|four|five|six|seven|eight|nine)))\s*(?:"
+            + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?$", before, re.I) is not None
+        slash_denominator = bool(SLASH_BEFORE_RE.search(before))
+        if slash_denominator and (np is None or np[0] != "participant"):
+            return None
+
+        # --------------------------------------------------------------- role
+        population = np[3] if np else None
+        head = np[2] if np else None
+        np_end = np[1] if np else span_end
+        rest = text[np_end:s1]
+        rest_nopct = re.sub(r"^\s*" + PCT_PAREN, "", rest)
+        rest_nopct = re.sub(r"^\s*\((?:[^()]{0,60})\)", "", rest_nopct) if np else rest_nopct
+        meta = {"_denominator": denominator or slash_denominator, "_noun": np is not None}
+
+        if np and np[0] == "study":
+            role = "excluded" if self.role_after(rest_nopct) == "excluded" else "studies"
+            pop = "studies" if head in ("studies", "study") and population.lower() == head else population
+            return self._row(text, num, n_lower, span_end, role, pop, None, s0, s1, prev_start, start,
+                             study=True, meta=meta)
+        if np:
+            population = (population + self.extend_population(text, np_end, s1)).strip()
+
+        cue_after = self.role_after(rest_nopct)
+        if cue_after is None:
+            m_close = re.match(r"^[^()]{0,80}\)" if explicit else r"^\s*\)", rest_nopct if np is None else "")
+            if m_close and (explicit or self.paren_head(before) is not None):
+                cue_after = self.role_after(rest_nopct[m_close.end():])
+            elif np is None:
+                m_par = re.match(r"^\s*\([^()]{0,80}\)", rest_nopct)
+                if m_par:
+                    cue_after = self.role_after(rest_nopct[m_par.end():])
+        if cue_after is None and np is not None and not explicit:
+            cue_after = self.coordinated_cue(text, np_end, s1)
+        if meta["_denominator"] and cue_after in ("completed", "analyzed", "lost_to_follow_up", "excluded") \
+                and not re.match(r"^\s*(?:completed|analy[sz]ed|excluded)\b", rest_nopct, re.I):
+            cue_after = None  # the verb after "x of y" tells what happened to x, not to y
+        cue_before = self.role_before(before)
+        paren = self.paren_head(before)
+        subgroup_ctx = bool(SUBGROUP_RE.search(before))
+        if subgroup_ctx and re.search(r"(?:%s)\b[^.;]{0,60}(?:of\s+whom|of\s+these|of\s+which)\s*,?\s*$"
+                                      % self.outcome_verb_alts, before, re.I):
+            return None  # a part of an outcome count ("748 developed dementia, of whom 511 had ...")
+        total_ctx = bool(TOTAL_CUE_RE.search(before))
+        per_group = bool(PER_GROUP_RE.match(rest_nopct))
+        trial_in = bool(TRIAL_IN_RE.search(before)) and not denominator
+
+        # outcome count: "observed in eight patients", "reported by nine men"
+        if not explicit and OUTCOME_BEFORE_RE.search(before):
+            return None
+        # outcome count with a participant noun ("12 patients died"), unless they were then excluded
+        if np and not cue_after and self.outcome_verb_re.match(rest_nopct) and not explicit and not denominator \
+                and not trial_in:
+            clause = re.split(r"[;:]|,\s+(?:and\s+)?(?!and\b)", rest_nopct)[0]
+            m_excl = re.search(r"\band\s+(?:were|was)\s+(?:therefore\s+|then\s+)?(excluded|withdrawn|censored|removed)",
+                               clause, re.I)
+            if m_excl:
+                return self._row(text, num, n_lower, span_end, "excluded", population, head, s0, s1,
+                                 prev_start, start, meta=meta)
+            if subgroup_ctx:
+                return self._row(text, num, n_lower, span_end, "subgroup", population, head, s0, s1,
+                                 prev_start, start, meta=meta)
+            return None
+
+        role: str | None = None
+        if per_group:
+            role = cue_before if (cue_before and not explicit) else None
+        else:
+            arm = None
+            if paren is not None and not (cue_after and re.match(r"^[^()]*\)\s*(?:" + AUX + r")", rest_nopct)):
+                arm = self.arm_from_head(paren, sentence)
+            if arm is None and cue_after not in ("completed", "analyzed", "lost_to_follow_up", "excluded"):
+                arm = self.arm_from_after(rest_nopct, sentence, before)
+                if arm is None and head in ("controls", "control") and not explicit:
+                    arm = "control_arm"
+            if arm is None and np and not explicit:
+                arm = self.arm_from_received(rest_nopct, sentence)
+            if arm is None and np and not explicit and not cue_after:
+                arm = self.paren_list_arm(text, before, span_end, s1, np_end)
+            if arm is None and meta["_denominator"] and len(re.findall(r"\bof\s+(?:the\s+)?\d|\d\s*/\s*\d", sentence)) >= 2:
+                m_arm = DENOM_ARM_RE.match(rest_nopct)
+                if m_arm:
+                    arm = self.arm_kind(_cut_phrase(m_arm.group(1)))
+            if arm is None and np and not explicit and re.search(r"(?:^|[.;]\s*|\b)[Oo]f\s+(?:the\s+)?$", before) and \
+                    re.match(r"^\s*(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?!either|receive\s+either)([^,;]{1,60})",
+                             rest_nopct, re.I):
+                phrase = re.match(r"^\s*\w+\s+to\s+([^,;]{1,60})", rest_nopct).group(1)
+                if not re.search(r"\b(?:or|versus|vs|groups|arms|both|one\s+of)\b", phrase, re.I):
+                    arm = self.arm_kind(phrase)
+            if arm and IN_GROUP_RE.match(rest_nopct):
+                # "two participants in the NMN group and three in the placebo group discontinued"
+                clause = re.split(r"[;:,)]", rest_nopct)[0]
+                flow = FLOW_LATER_RE.search(clause)
+                if flow:
+                    later = self.role_after(" " + flow.group(0))
+                    if later in ("completed", "analyzed", "lost_to_follow_up", "excluded"):
+                        arm = None
+                        cue_after = later
+            if arm:
+                role = arm
+            elif cue_after:
+                role = cue_after
+            elif subgroup_ctx and not explicit:
+                role = "subgroup"
+            elif cue_before and not explicit:
+                role = cue_before
+                meta["_cue_before"] = True
+            elif np and not explicit:
+                for mod in re.findall(r"[a-z]+", (np[3] or "").lower()):
+                    if mod in self.participle_roles:
+                        role = self.participle_roles[mod]
+                        break
+            if role is None and explicit and cue_before and paren is None:
+                role = cue_before
+            if role is None and explicit and paren is not None and SUBGROUP_HEAD_RE.search(
+                    re.split(r"[.;]", paren)[-1][-120:]):
+                role = "subgroup"
+            if role is None and explicit:
+                role = self.arm_from_n_list(text, before, after, sentence)
+            if role is None and not cue_after and np and not explicit and not meta["_denominator"] and (
+                    re.match(r"^\s*" + PCT_PAREN, text[span_end:s1]) or re.match(r"^\s*" + PCT_PAREN, rest)):
+                role = "subgroup"
+            if role is None and not cue_after and np and not explicit and IN_THE_RE.search(before) and \
+                    re.match(r"^\s*(?:with|who|whose|without|having|receiving|treated|in\s+whom)\b", rest_nopct, re.I):
+                role = "subgroup"
+            m_pred = re.match(r"^\s*(?:were|was)\s+((?:aged|older|younger|over|under|taking|using|current|former|"
+                              r"never|ever)\b[^,;:()]{0,40})", rest_nopct, re.I)
+            if role in (None, "subgroup") and not cue_after and np and not explicit and m_pred:
+                role = "subgroup"
+                pred_words = re.split(r"\s+(?:and|but|while|whereas|in|at|during)\s+", m_pred.group(1))[0].rstrip(".")
+                population = (population or "") + " " + pred_words
+            if role is None and explicit and paren is not None and re.search(r"%\s+of\s+(?:the\s+|all\s+)?[\w-]+\s*$",
+                                                                              paren):
+                role = "subgroup"
+            if role is None and paren is None and not cue_after:
+                role = self.arm_from_labelled_paren(before)
+            if role is None and trial_in and not explicit and np:
+                role = "enrolled"
+            if role in ("enrolled", "randomized") and PLANNED_RE.search(sentence):
+                role = None  # a planned sample
+
+        # ---------------------------------------------------- acceptance
+        accept = explicit or np is not None
+        if not accept and role in ("intervention_arm", "control_arm") and self.event_count_re.search(
+                text[s0:start][-200:]) and not self.noun_re.search(
+                text[s0:start][-200:][self.event_count_re.search(text[s0:start][-200:]).end():]):
+            return None  # "94 deaths in the 1 cm group compared with 165 in the 3 cm group"
+        if not accept:
+            # bare counts
+            if cue_after and re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:,\s*)?(?:who\s+|of\s+whom\s+)?" + AUX,
+                                      text[span_end:s1]):
+                accept = True
+            elif role in ("intervention_arm", "control_arm") and (
+                    paren is not None and re.match(r"^\s*\)", after) or
+                    re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:were\s+|was\s+)?(?:randomly\s+)?"
+                             r"(?:randomi[sz]ed\s+|assigned\s+|allocated\s+)?(?:to|in|into|on|receiving|taking)\b",
+                             after, re.I)):
+                accept = True
+            elif subgroup_ctx and re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:with|had|were|have)\b", after, re.I) \
+                    and not re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?had\s+(?:an?\s+|\w+\s+){0,2}(?:%s)\b"
+                                     % self.event_alts, after, re.I):
+                accept = True
+            elif per_group and (cue_before or total_ctx or RANDOM_CONTEXT_RE.search(sentence) or paren is not None
+                                or one_each or self.any_cue_end_re.search(before[-80:])):
+                accept = True
+            elif one_each:
+                accept = True
+            elif role is None and not explicit and self.arm_from_received(after, sentence) and \
+                    re.search(r"(?:\band|,|;|:|\bwhile|\bwhereas)\s*$", before):
+                role = self.arm_from_received(after, sentence)
+                accept = True
+            elif role is None and self.paren_list_arm(text, before, span_end, s1):
+                role = self.paren_list_arm(text, before, span_end, s1)
+                accept = True
+            elif total_ctx and re.match(r"^\s*(?:[,;.)]|$|\(|(?:were|was|had|have|are|is|completed|enrolled|"
+                                        r"participated|remained|agreed|underwent|received)\b)", after):
+                accept = True
+            elif denominator and re.search(r"\(\s*\S+(?:\s+\S+){0,5}?\s*(?:of|out\s+of)\s+(?:the\s+)?$", before) \
+                    and self.noun_re.search(text, s0, start):
+                accept = True
+            elif denominator and not re.search(r"\bone\s+of\s+(?:the\s+)?$", before, re.I) and not any(
+                    self._lookup_word(w) in lex.units or self._lookup_word(w) in lex.outcome_event_nouns
+                    for w in re.findall(r"[A-Za-z][\w-]*", after)[:3]) and (re.match(r"^\s*(?:[,;.)]|$)", after) or (
+                    re.match(r"^\s*([a-z]+)\b", after) and
+                    re.match(r"^\s*([a-z]+)\b", after).group(1) not in lex.units and
+                    re.match(r"^\s*([a-z]+)\b", after).group(1) not in lex.outcome_event_nouns)) \
+                    and self.noun_re.search(text, prev_start, start):
+                accept = True
+            if not accept:
+                return None
+            if role is None and cue_after:
+                role = cue_after
+        if explicit and np is None and paren is not None:
+            # population from the noun phrase right before "(n = ..."
+            population = self._population_before(paren)
+        meta["_ctx_population"] = population is None
+        if population is None and head not in lex.no_organism_nouns:
+            population = self.context_population(text, start, max(0, prev_start - 400))
+            m_grp = re.match(r"^\s*in\s+the\s+([^,;.()]{0,40}?(?:group|arm))\b", after, re.I)
+            if population and m_grp:
+                population = population + " in the " + m_grp.group(1)
+        if meta["_denominator"] and role is None and SUBGROUP_INTRO_RE.match(sentence):
+            role = "subgroup"
+        if per_group and population and "per group" not in population:
+            population = population + " per group"
+        return self._row(text, num, n_lower, span_end, role, population, head, s0, s1, prev_start, start, meta=meta)
+
+    def arm_from_n_list(self, text: str, before: str, after: str, sentence: str) -> str | None:
+        """`(n = 35, vandetanib; n = 29, placebo)`, `paroxetine (N=13), ... or placebo (N=11)`."""
+        if len(EXPLICIT_ANY_RE.findall(sentence)) < 2:
+            return None
+        if not (RANDOM_CONTEXT_RE.search(sentence) or self.arm_re.search(sentence)
+                or N_OR_RE.search(sentence) or self.control_ctx_re.search(re.sub(r"[\w-]*controlled", "", sentence))):
+            return None
+        m_close = re.match(r"^[^()]{0,80}\)", after)
+        if m_close and self.role_after(after[m_close.end():]):
+            return None
+        subj = re.search(r"([A-Za-z][\w\-]*)\s*\(\s*[nN]\s*(?:=|:)\s*$", before)
+        if subj and self._lookup_word(subj.group(1)) in self.lex.participant_nouns \
+                and self._lookup_word(subj.group(1)) not in ("control", "controls"):
+            return None
+        head = re.sub(r"[(\[]?\s*[nN]\s*(?:=|:)\s*$", "", before)
+        cuts = list(LABEL_SPLIT_RE.finditer(head))
+        seg = head[cuts[-1].end():] if cuts else head
+        seg_after = re.split(r"[;)\]]|\b[nN]\s*=", after, maxsplit=1)[0]
+        label = seg + " " + seg_after
+        if re.search(r"\d\s*(?:years|yrs|y)\b|\baged?\b|[<>≤≥]\s*\d", label, re.I):
+            return "subgroup"
+        if re.search(r"controlled", label, re.I):
+            label = re.sub(r"[\w-]*controlled", "", label)
+        return self.arm_kind(label)
+
+    def coordinated_cue(self, text: str, pos: int, limit: int) -> str | None:
+        """Role of `30 men and 11 women were enrolled` for the first count of the pair."""
+        m = re.match(r"\s*(?:,\s*)?(?:and|or|plus)\s+" + NUMWORD + r"\b", text[pos:limit], re.I)
+        if not m:
+            return None
+        np2 = self.noun_phrase(text, pos + m.end(), limit)
+        if not np2:
+            return None
+        role = self.role_after(text[np2[1]:limit])
+        return role if role in ("enrolled", "randomized", "completed", "analyzed", "excluded",
+                                "lost_to_follow_up") else None
+
+    def arm_from_received(self, rest: str, sentence: str) -> str | None:
+        """`15 patients received X (group A), 15 patients received Y`: counts given different treatments."""
+        m = RECEIVED_RE.match(rest)
+        if not m:
+            return None
+        n_recv = len(re.findall(NUMWORD + r"\s+(?:[\w-]+\s+){0,3}?(?:received|were\s+given|were\s+treated\s+(?:with|by)|took|"
+                                r"started\s+(?:with|on)|were\s+started\s+on|"
+                                r"were\s+assigned|underwent)\b", sentence, re.I))
+        phrase = _cut_phrase(m.group(1))
+        if n_recv >= 2 or self.arm_re.search(rest[:m.end() + 30]):
+            if re.search(r"\b(?:either|both|all)\b", phrase, re.I):
+                return None
+            return self.arm_kind(phrase)
+        return None
+
+    def arm_from_labelled_paren(self, before: str) -> str | None:
+        """`group B (SLNB plus ALNS, 57 women)`: a count after the arm label inside the parenthesis."""
+        open_i = before.rfind("(")
+        if open_i < 0 or ")" in before[open_i:]:
+            return None
+        inner = before[open_i + 1:]
+        if not re.fullmatch(r"[^()\d]{1,50},\s*", inner):
+            return None
+        outer = before[:open_i].rstrip()[-30:]
+        if not re.search(r"\b(?:group|arm)\s*[A-Z0-9]?\s*:?$", outer, re.I):
+            return None
+        return self.arm_kind(inner)
+
+    def paren_list_arm(self, text: str, before: str, span_end: int, s1: int, np_end: int | None = None) -> str | None:
+        """`226 patients (122 letrozole, 104 placebo)`: counts listed inside a parenthesis after a total."""
+        open_i = before.rfind("(")
+        if open_i < 0 or ")" in before[open_i:]:
+            return None
+        inner_before = before[open_i + 1:]
+        if inner_before.strip() and not re.search(r"(?:[,;]|\band)\s*$", inner_before):
+            return None
+        close = text.find(")", span_end, s1)
+        if close < 0:
+            return None
+        content = before[open_i + 1:] + text[span_end - 0:close]
+        item_after = re.split(r"[,;]|\band\b", text[span_end:close], maxsplit=1)[0]
+        if np_end is not None:
+            item_after = re.sub(r"\s*\b(?:patients|participants|women|men|subjects|cases|controls)\s*$", "", item_after)
+            if not item_after.strip():
+                return None
+        if not re.fullmatch(r"\s+[A-Za-z][\w+\-/.]*(?:\s+[A-Za-z][\w+\-/.]*){0,4}\s*", item_after):
+            return None
+        if "%" in item_after or "=" in item_after:
+            return None
+        others = re.findall(r"(?:^|[,;(]|\band)\s*" + NUMWORD + r"\s+[A-Za-z]", text[span_end:close] + "," +
+                            inner_before)
+        if not others:
+            return None
+        outer = before[:open_i].rstrip()
+        words = re.findall(r"[A-Za-z][\w\-]*", outer[-60:])
+        if not words or (self._lookup_word(words[-1]) not in self.lex.participant_nouns and not re.search(r"\d\s*$", outer)):
+            return None
+        return self.arm_kind(item_after)
+
+    def _population_before(self, head: str) -> str | None:
+        m = re.search(r"((?:[A-Za-z][\w+\-]*\s+){0,3}?)(%s)\s+((?:with|without|taking|receiving|carrying|undergoing|"
+                      r"aged|over|under)\s+(?:(?!\b(?:were|was|is|are|had|have|to|and)\b)[^,;:()]){1,60}?)\s*$"
+                      % self.noun_re.pattern, head, re.I)
+        if m:
+            return (self._population_before(head[:m.start(3)].rstrip()) or m.group(2)) + " " + m.group(3)
+        return self._population_before_np(head)
+
+    def _population_before_np(self, head: str) -> str | None:
+        m = re.search(r"((?:[A-Za-z][\w+\-]*\s+){0,4}?)([A-Za-z][\w\-]*)\s*$", head)
+        if not m:
+            return None
+        last = self._lookup_word(m.group(2))
+        if last not in self.lex.participant_nouns:
+            return None
+        words = (m.group(1) or "").split()
+        keep = []
+        for w in reversed(words):
+            lw = self._lookup_word(w)
+            if lw in STOP or lw in self.lex.units or not re.search(r"[A-Za-z]", w):
+                break
+            keep.append(w)
+        keep.reverse()
+        return " ".join(keep + [m.group(2)])
+
+    def _row(self, text, num, n_lower, span_end, role, population, head, s0, s1, prev_start, start,
+             study: bool = False, meta: dict | None = None) -> dict:
+        organism = None
+        if study:
+            organism = self.organism_from_context(text, s0, start, s1, max(0, prev_start - 1500))
+        elif head not in self.lex.no_organism_nouns:
+            if head is not None:
+                organism = self.lex.participant_nouns.get(head)
+                if organism is None and head.endswith("s"):
+                    organism = self.lex.participant_nouns.get(head[:-1])
+            if organism is None or head in self.lex.human_default_nouns:
+                ctx = self.organism_from_context(text, s0, start, s1, prev_start)
+                if ctx is not None and (organism is None or head in self.lex.human_default_nouns):
+                    organism = ctx
+            if organism is None and head in self.lex.human_default_nouns:
+                organism = "human"
+        if population is not None:
+            population = re.sub(r"\s+", " ", population).strip() or None
+        row = {
+            "start": start,
+            "end": span_end,
+            "n": int(num.value),
+            "n_lower": n_lower,
+            "role": role,
+            "population": population,
+            "organism": organism,
+        }
+        row.update(meta or {})
+        return row
+
+
+def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    ans = -1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid][0] <= pos:
+            ans = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return ans
+
+
+def _clean_sentences(text: str, sentences) -> list[tuple[int, int]]:
+    if not sentences:
+        return crude_sentences(text)
+    out = []
+    n = len(text)
+    for s in sentences:
+        try:
+            a, b = int(s[0]), int(s[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        a, b = max(0, min(a, n)), max(0, min(b, n))
+        if b > a:
+            out.append((a, b))
+    out.sort()
+    return out or crude_sentences(text)
+
+
+def extract(text: str, sentences=None, lex: Lexicon | None = None, strict: bool = True) -> list[dict]:
+    """Rows of `text` (see find_sample_sizes). With strict=False a failing rule skips one count."""
+    lex = lex or load_lexicon()
+    ex = _get_extractor(lex)
+    sents = _clean_sentences(text, sentences)
+    nums = sorted(iter_numbers(text), key=lambda x: (x.start, -x.end))
+    rows: list[dict] = []
+    used_until = -1
+    for idx, num in enumerate(nums):
+        if num.start < used_until:
+            continue
+        si = _sentence_index(sents, num.start)
+        if si < 0 or num.start >= sents[si][1]:
+            sent = (max(0, num.start - 200), min(len(text), num.end + 200))
+            prev_start = sent[0]
+        else:
+            sent = sents[si]
+            prev_start = sents[max(0, si - 2)][0]
+        # ranges "9-10"
+        n_lower = None
+        span_end = num.end
+        m = re.match(r"\s*[-–—]\s*", text[num.end:num.end + 4])
+        if m and idx + 1 < len(nums):
+            nxt = nums[idx + 1]
+            if nxt.start == num.end + m.end() and nxt.is_word == num.is_word and nxt.value > num.value \
+                    and not re.match(r"[-–][A-Za-z]", text[nxt.end:nxt.end + 2]):
+                n_lower = num.value
+                span_end = nxt.end
+                num = Number(num.start, nxt.end, nxt.value, num.is_word)
+        try:
+            row = ex.classify(text, num, n_lower, span_end, sent, prev_start)
+        except (re.error, ValueError, IndexError, TypeError, AttributeError, KeyError):  # pragma: no cover
+            if strict:
+                raise
+            row = None  # one odd context must not cost the other rows
+        if row is not None:
+            row["_sent"] = sent
+            rows.append(row)
+            used_until = span_end
+        elif n_lower is not None:
+            used_until = span_end
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    _link_rows(text, rows)
+    for r in rows:
+        for k in [k for k in r if k.startswith("_")]:
+            del r[k]
+    return rows
+
+
+FLOW_ROLES = ("enrolled", "randomized", "completed", "analyzed")
+DISTRIBUTIVE_RE = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:in\s+the\s+([^,;.()]{0,40}?(?:group|arm))\b|in\s+each\s+(?:group|arm)|"
+    r"per\s+(?:group|arm))", re.IGNORECASE)
+
+
+def _link_rows(text: str, rows: list[dict]) -> None:
+    """Roles that depend on other rows of the article."""
+    # participants counted together with the studies of a review are the pooled (analysed) sample
+    for i, r in enumerate(rows):
+        if r["role"] not in (None, "enrolled") or not r.get("_noun") or r.get("_denominator") \
+                or r.get("_cue_before"):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(rows) and rows[j]["role"] == "studies" and rows[j].get("_sent") == r.get("_sent"):
+                a, b = (rows[j]["end"], r["start"]) if j < i else (r["end"], rows[j]["start"])
+                if b - a <= 60 and not re.search(r"[.;]", text[a:b]):
+                    r["role"] = "analyzed"
+                    break
+    # a count repeated later ("Of the 218 participants, ...") keeps the role it was introduced with
+    seen: dict[int, str] = {}
+    for r in rows:
+        if r["role"] is None and r["n"] in seen and (r.get("_denominator") or r.get("_noun")):
+            r["role"] = seen[r["n"]]
+        if r["role"] in FLOW_ROLES and r["n"] not in seen:
+            seen[r["n"]] = r["role"]
+    for r in rows:
+        if r["role"] is None and r.get("_denominator"):
+            r["role"] = "analyzed"  # the group a proportion was measured in
+    # "14 withdrew, 6 in the drug group and 8 in the placebo group"; "(109 per group)"
+    for i in range(1, len(rows)):
+        r, prev = rows[i], rows[i - 1]
+        if prev.get("_sent") != r.get("_sent") or r["role"] not in (None, "intervention_arm", "control_arm"):
+            continue
+        m = DISTRIBUTIVE_RE.match(text[r["end"]:r["end"] + 80])
+        gap = text[prev["end"]:r["start"]]
+        if not m or len(gap) > 70 or re.search(r"[.;]", gap) or not re.search(r"(?:[,(:]|\band)\s*$", gap):
+            continue
+        if prev["role"] in FLOW_ROLES + ("lost_to_follow_up", "excluded") or (
+                prev["role"] is None and re.search(r"\(\s*$", gap)):
+            r["role"] = prev["role"]
+            if r.get("_ctx_population") and m.group(1) and m.group(1) not in (r["population"] or ""):
+                base = (r["population"] or "").replace(" per group", "")
+                r["population"] = (base + " in the " + m.group(1)).strip()
+
+
+_EXTRACTORS: dict[int, _Extractor] = {}
+
+
+def _get_extractor(lex: Lexicon) -> _Extractor:
+    key = id(lex)
+    ex = _EXTRACTORS.get(key)
+    if ex is None:
+        ex = _EXTRACTORS[key] = _Extractor(lex)
+    return ex

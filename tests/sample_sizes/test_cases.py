@@ -1,0 +1,517 @@
+"""Table-driven cases for the sample-size extractor, plus property tests.
+
+Each case: a text and the rows expected from it, in order of appearance. A row is
+(span text, n, role) or (span text, n, role, {column: value}) for extra columns to check
+(population, organism, n_lower). The found rows must be exactly the expected ones.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.sample_sizes import crude_sentences, find_sample_sizes, summarize_sample_sizes
+from pipeline.sample_sizes.extract import extract
+from pipeline.sample_sizes.lexicon import LEXICON_PATH, ROLES, LexiconError, load_lexicon, validate
+from pipeline.sample_sizes.numbers import parse_count
+
+H = "human"
+
+
+def case(text, *rows, id=None, xfail=None):
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(text, list(rows), id=id or text[:60], marks=marks)
+
+
+EXPLICIT = [
+    case("The pilot cohort was small (n=36).", ("36", 36, None, {"organism": None})),
+    case("Across both sites, N = 1,204 adults were screened.",
+         ("1,204", 1204, None, {"population": "adults", "organism": H})),
+    case("Sleep improved in the treated group (n = 25).", ("25", 25, "intervention_arm")),
+    case("This open-label pilot in patients (n=9-10) had no comparator.",
+         ("9-10", 10, None, {"n_lower": 9, "organism": H})),
+    case("Skin biopsies were taken in humans (n=36 enrolled, 17 completed).",
+         ("36", 36, "enrolled", {"population": "humans", "organism": H}),
+         ("17", 17, "completed", {"organism": H})),
+    case("Tolerability was good in the patient extension cohort (n=86 enrolled).", ("86", 86, "enrolled")),
+    case("Wall thickness fell in cats with heart disease (n=43, double-blind, placebo-controlled).",
+         ("43", 43, None, {"organism": "cat"})),
+    case("Knockout animals (n = 12 mice per group) were compared with wild-type littermates.",
+         ("12", 12, None, {"population": "mice per group", "organism": "mouse"})),
+    case("Fatigue was scored at baseline (n = 140) and at one year (n = 118).",
+         ("140", 140, None), ("118", 118, None)),
+    case("Patients were randomly assigned to exercise (n = 50) or usual care (n = 50).",
+         ("50", 50, "intervention_arm"), ("50", 50, "control_arm")),
+    case("Participants received drug A (n = 30), drug B (n = 31), or placebo (n = 29).",
+         ("30", 30, "intervention_arm"), ("31", 31, "intervention_arm"), ("29", 29, "control_arm")),
+    case("In the sham arm (n = 22), pain did not change.", ("22", 22, "control_arm")),
+    case("A small sample of volunteers (n = 8) was analysed.", ("8", 8, "analyzed", {"organism": H})),
+    case("Of the volunteers (N=48), 40 finished all visits.", ("48", 48, None), ("40", 40, "completed")),
+    case("Usual care (n = 48) was compared with coaching (n = 52).",
+         ("48", 48, "control_arm"), ("52", 52, "intervention_arm")),
+    case("Women with early disease (N = 312) were randomly assigned to two schedules.",
+         ("312", 312, "randomized", {"population": "Women with early disease"})),
+    case("Women (N=2,500) were randomized to the drug or placebo.", ("2,500", 2500, "randomized")),
+    case("Dogs were allocated to the treatment arm (n = 14) or to the control arm (n = 13).",
+         ("14", 14, "intervention_arm", {"organism": "dog"}), ("13", 13, "control_arm", {"organism": "dog"})),
+    case("Mice were split into a high-fat group (n = 10) and a chow group (n = 10).",
+         ("10", 10, "intervention_arm", {"organism": "mouse"}), ("10", 10, "intervention_arm")),
+    case("Recurrence was lower with the drug (n = 35, active; n = 29, placebo).",
+         ("35", 35, "intervention_arm"), ("29", 29, "control_arm")),
+]
+
+COUNTED_NOUNS = [
+    case("We studied 218 adults with prediabetes.",
+         ("218", 218, "enrolled", {"population": "adults with prediabetes", "organism": H})),
+    case("The trial included 724 postmenopausal HR+ (hormone-receptor-positive) breast cancer patients.",
+         ("724", 724, "enrolled", {"population": "postmenopausal HR+ breast cancer patients", "organism": H})),
+    case("Data covered 48 patients across 31 studies.",
+         ("48", 48, "analyzed", {"population": "patients"}), ("31", 31, "studies", {"population": "studies"})),
+    case("We describe 22 patients with COPD.", ("22", 22, None, {"population": "patients with COPD", "organism": H})),
+    case("The sample comprised 64 older adults.", ("64", 64, None, {"population": "older adults"})),
+    case("The cohort held 18 women and 12 men.",
+         ("18", 18, None, {"population": "women"}), ("12", 12, None, {"population": "men"})),
+    case("Thirty consecutive men were recruited.",
+         ("Thirty", 30, "enrolled", {"population": "consecutive men", "organism": H})),
+    case("Eleven healthy volunteers received a single dose.",
+         ("Eleven", 11, None, {"population": "healthy volunteers", "organism": H})),
+    case("Sixteen patients were enrolled.", ("Sixteen", 16, "enrolled")),
+    case("One hundred and seventy-six women attended screening.",
+         ("One hundred and seventy-six", 176, None, {"population": "women"})),
+    case("A total of 1,204 were enrolled.", ("1,204", 1204, "enrolled")),
+    case("We followed 3,500 nurses for a decade.", ("3,500", 3500, "enrolled", {"population": "nurses"})),
+    case("Forty-two dogs with osteoarthritis were included.",
+         ("Forty-two", 42, "enrolled", {"population": "dogs with osteoarthritis", "organism": "dog"})),
+    case("We treated 15 rhesus monkeys.", ("15", 15, None, {"population": "rhesus monkeys", "organism": "monkey"})),
+    case("Eight Sprague-Dawley rats were used.",
+         ("Eight", 8, None, {"population": "Sprague-Dawley rats", "organism": "rat"})),
+    case("Ninety-six mice were randomized to diet or control.",
+         ("Ninety-six", 96, "randomized", {"organism": "mouse"})),
+    case("Of 580 enrolled patients, 551 were evaluable.",
+         ("580", 580, "enrolled", {"population": "enrolled patients"}), ("551", 551, "analyzed")),
+    case("The 2,000 respondents answered online.", ("2,000", 2000, None, {"population": "respondents"})),
+    case("Among 98 eligible women, 86 completed treatment.", ("98", 98, "enrolled"), ("86", 86, "completed")),
+    case("We recruited 5 408 nurses.", ("5 408", 5408, "enrolled", {"population": "nurses"})),
+    case("The registry holds 1 532 twins.", ("1 532", 1532, None, {"population": "twins"})),
+    case("Two hundred caregivers and 180 patients were interviewed.",
+         ("Two hundred", 200, None, {"population": "caregivers"}), ("180", 180, None)),
+    case("A convenience sample of 45 nursing students participated.",
+         ("45", 45, "enrolled", {"population": "nursing students"})),
+    case("Thirty consecutive men and eleven healthy volunteers were enrolled.",
+         ("Thirty", 30, "enrolled"), ("eleven", 11, "enrolled", {"population": "healthy volunteers"})),
+    case("Twenty-six pre- and postmenopausal women joined.",
+         ("Twenty-six", 26, None, {"population": "pre- and postmenopausal women"})),
+    case("Nine hundred ninety-nine participants answered.", ("Nine hundred ninety-nine", 999, None)),
+    case("Four thousand two hundred women were invited.", ("Four thousand two hundred", 4200, None)),
+    case("The survey reached 13 388 households.", ("13 388", 13388, None, {"population": "households"})),
+    case("We enrolled 24 male C57BL/6 mice.",
+         ("24", 24, "enrolled", {"population": "male C57BL/6 mice", "organism": "mouse"})),
+    case("Twenty beagle dogs were dosed twice.", ("Twenty", 20, None, {"organism": "dog"})),
+    case("Hearts from 6 pigs were harvested.", ("6", 6, None, {"organism": "pig"})),
+    case("A colony of 40 marmosets was housed.", ("40", 40, None, {"organism": "marmoset"})),
+    case("Twelve zebrafish larvae were imaged.", ("Twelve", 12, None, {"organism": "zebrafish"})),
+    case("We interviewed 30 physicians and 12 pharmacists.", ("30", 30, None), ("12", 12, None)),
+    case("Fifteen BCS were randomly assigned.", ("Fifteen", 15, "randomized"),
+         xfail="an unknown abbreviation is not read as a counted noun"),
+]
+
+FLOW = [
+    case("We randomly assigned 218 adults to vitamin D or placebo.",
+         ("218", 218, "randomized", {"population": "adults"})),
+    case("The study enrolled 36 participants with 19 lost to follow-up.",
+         ("36", 36, "enrolled", {"population": "participants", "organism": H}),
+         ("19", 19, "lost_to_follow_up")),
+    case("Of the participants randomized, 201 (92.2%) completed the study.", ("201", 201, "completed")),
+    case("During the run-in, 17 withdrew.", ("17", 17, "lost_to_follow_up")),
+    case("Twelve patients were excluded because of protocol violations.", ("Twelve", 12, "excluded")),
+    case("In total, 340 participants were analysed.", ("340", 340, "analyzed")),
+    case("Another 9 were lost to follow-up.", ("9", 9, "lost_to_follow_up")),
+    case("Of 120 patients screened, 96 were randomized.", ("120", 120, None), ("96", 96, "randomized")),
+    case("Eighty-two women dropped out before week 12.", ("Eighty-two", 82, "lost_to_follow_up")),
+    case("Fifteen declined to participate.", ("Fifteen", 15, "excluded")),
+    case("Altogether, 410 were included in the analysis.", ("410", 410, "analyzed")),
+    case("The trial randomised 1,850 women.", ("1,850", 1850, "randomized")),
+    case("Thirty-eight patients discontinued treatment owing to toxicity.",
+         ("Thirty-eight", 38, "lost_to_follow_up")),
+    case("We excluded 14 patients with missing data.", ("14", 14, "excluded")),
+    case("All 64 participants completed the 8-week program.", ("64", 64, "completed")),
+    case("In all, 300 were recruited and 260 were randomized.", ("300", 300, "enrolled"), ("260", 260, "randomized")),
+    case("Seven patients were not eligible.", ("Seven", 7, "excluded")),
+    case("Data from 1,024 patients were analysed.", ("1,024", 1024, "analyzed")),
+    case("Twenty-four participants were lost to follow-up and 6 withdrew consent.",
+         ("Twenty-four", 24, "lost_to_follow_up"), ("6", 6, "lost_to_follow_up")),
+    case("A total of 512 women were randomly allocated.", ("512", 512, "randomized")),
+    case("Among 2,310 participants who consented, 2,001 were randomized.",
+         ("2,310", 2310, "enrolled"), ("2,001", 2001, "randomized")),
+    case("The final analysis included 87 patients.", ("87", 87, "analyzed"),
+         xfail="'analysis included N' reads as enrolled, not analysed"),
+    case("Forty-one women met the inclusion criteria.", ("Forty-one", 41, "enrolled")),
+    case("After randomization, 116 patients started the run-in phase.", ("116", 116, "randomized")),
+]
+
+ARMS = [
+    case("Women were randomized to surgery (12 women) or observation (12).",
+         ("12", 12, "intervention_arm", {"population": "women"}), ("12", 12, "control_arm")),
+    case("The trial enrolled 109 per group.", ("109", 109, "enrolled")),
+    case("Myopathy occurred in 29 of 109 participants in the statin group.",
+         ("109", 109, "intervention_arm", {"population": "participants in the statin group"})),
+    case("Pain eased in 40 patients in the acupuncture group and 21 patients in the sham group.",
+         ("40", 40, "intervention_arm"), ("21", 21, "control_arm")),
+    case("Of 300 women, 152 were assigned to the intervention and 148 to usual care.",
+         ("300", 300, None), ("152", 152, "intervention_arm"), ("148", 148, "control_arm")),
+    case("A total of 90 patients were randomized: 45 to yoga and 45 to a wait-list control.",
+         ("90", 90, "randomized"), ("45", 45, "intervention_arm"), ("45", 45, "control_arm")),
+    case("In the placebo group (n = 33), two events occurred.", ("33", 33, "control_arm")),
+    case("Sixty patients received the active cream and 58 received vehicle cream.",
+         ("Sixty", 60, "intervention_arm"), ("58", 58, "control_arm")),
+    case("Of the 150 women assigned to placebo, 12 developed fractures.", ("150", 150, "control_arm")),
+    case("Overall, 816 patients were assigned to MRI and 807 to no MRI.",
+         ("816", 816, "intervention_arm"), ("807", 807, "control_arm")),
+    case("A total of 400 patients (201 letrozole, 199 placebo) were enrolled.",
+         ("400", 400, "enrolled"), ("201", 201, "intervention_arm"), ("199", 199, "control_arm")),
+    case("Of the 60 controls, 4 relapsed.", ("60", 60, "control_arm", {"organism": H})),
+    case("Patients were randomized to the decision aid (83 patients) or the consultation alone (93 patients).",
+         ("83", 83, "intervention_arm"), ("93", 93, "control_arm")),
+    case("Overall, 120 patients were randomly assigned to the drug (n = 61) or placebo (n = 59).",
+         ("120", 120, "randomized"), ("61", 61, "intervention_arm"), ("59", 59, "control_arm")),
+    case("Women were randomly assigned to treatment with letrozole (410 women) or placebo (405 women).",
+         ("410", 410, "intervention_arm"), ("405", 405, "control_arm")),
+    case("Overall, 300 patients (151 RT patients and 149 observation patients) were randomized.",
+         ("300", 300, "randomized"), ("151", 151, "intervention_arm"), ("149", 149, "control_arm")),
+    case("Twenty patients started with gabapentin and 19 patients started with placebo.",
+         ("Twenty", 20, "intervention_arm"), ("19", 19, "control_arm")),
+    case("The effects on 60 patients (30 in the treated group and 30 in the control group) were evaluable.",
+         ("60", 60, "analyzed"), ("30", 30, "analyzed", {"population": "patients in the treated group"}),
+         ("30", 30, "analyzed", {"population": "patients in the control group"})),
+    case("The control arm comprised 61 women.", ("61", 61, "control_arm"),
+         xfail="an arm named before the verb is not linked to the count after it"),
+]
+
+REVIEWS = [
+    case("A meta-analysis of 19 studies found a modest benefit.", ("19", 19, "studies", {"organism": None})),
+    case("We identified 27 trials with 3,114 participants.",
+         ("27", 27, "studies", {"population": "trials"}), ("3,114", 3114, "analyzed", {"population": "participants"})),
+    case("Twelve randomized controlled trials met the inclusion criteria.", ("Twelve", 12, "studies")),
+    case("Six RCTs involving 1,102 patients were included.", ("Six", 6, "studies"), ("1,102", 1102, "analyzed")),
+    case("We searched three databases and screened 2,431 records."),
+    case("Of 54 articles assessed, 11 studies were included.", ("54", 54, "studies"), ("11", 11, "studies")),
+    case("The pooled analysis combined 8 cohort studies.", ("8", 8, "studies")),
+]
+
+ANIMALS = [
+    case("Seven of 9 treated animals responded in the rat model.",
+         ("9", 9, "analyzed", {"population": "treated animals", "organism": "rat"})),
+    case("In cats with kidney disease (n = 18), appetite improved.", ("18", 18, None, {"organism": "cat"})),
+    case("Ten hamsters were infected.", ("Ten", 10, None, {"organism": "hamster"})),
+    case("Groups of 8 rabbits received the implant.", ("8", 8, None, {"organism": "rabbit"})),
+    case("We tested the vaccine in 14 macaques.", ("14", 14, None, {"organism": "monkey"})),
+]
+
+SUBGROUPS = [
+    case("The sample (n=28, including 9 with the mutation) was small.", ("28", 28, None), ("9", 9, "subgroup")),
+    case("Fifty patients were screened. Of these, 13 had osteoporosis.",
+         ("Fifty", 50, None), ("13", 13, "subgroup")),
+    case("In the subgroup of 312 patients with diabetes, benefit was larger.", ("312", 312, "subgroup")),
+    case("Among them, 45 were smokers.", ("45", 45, "subgroup")),
+    case("In total, 547 (19%) patients were obese at baseline.", ("547", 547, "subgroup")),
+]
+
+MUST_NOT = [
+    case("Patients took 2 mg/day of the drug."),
+    case("Treatment lasted 48 weeks."),
+    case("Participants were aged 65 to 80 years."),
+    case("The trial ran from 2015 to 2019."),
+    case("There were 9 complete responses."),
+    case("Overall, 12 deaths occurred."),
+    case("There were 9 complete responses, mostly in younger patients."),
+    case("Response rate was 45% (95% CI 30-60)."),
+    case("Enrolment took place at 12 centres in 4 countries."),
+    case("Previous work supports this [12]."),
+    case("As shown previously [3, 5-7], the effect is small."),
+    case("The dose was escalated to 10 mg/kg."),
+    case("Patients had a median age of 62 years."),
+    case("The 5-year survival was 80%."),
+    case("Grade 3 toxicity occurred in 4% of cases."),
+    case("Phase 2 results were published in 2019."),
+    case("Each session lasted 45 minutes."),
+    case("Tumours shrank by 30 mm."),
+    case("The hazard ratio was 0.77 (P = 0.03)."),
+    case("Follow-up was 3 to 5 years."),
+    case("Blood was drawn on day 14 and at week 26."),
+    case("Figure 2 shows the flow of participants."),
+    case("Table 3 lists 14 adverse events."),
+    case("Smokers had a 2.5-fold higher risk."),
+    case("We measured 36 cytokines."),
+    case("Twelve genes were differentially expressed."),
+    case("The NCT01234567 trial is registered."),
+    case("Temperatures reached 39 °C."),
+    case("BMI was 31 kg/m2."),
+    case("Patients lost 4 kg over 6 months."),
+    case("In 2012 patients were followed up by phone."),
+    case("They smoked 20 cigarettes per day."),
+    case("The questionnaire had 36 items."),
+    case("Three hospitals took part."),
+    case("Blood pressure fell by 12 mmHg."),
+    case("Doses of 1 000 IU were given."),
+    case("Hot flushes were seen in 34 women."),
+    case("Scores ranged from 12 to 48 points."),
+    case("Version 4 of the criteria was used."),
+    case("Serum levels reached 25 ng/mL."),
+    case("Participants walked 10 000 steps a day."),
+    case("Only one patient had a rash."),
+    case("Fifty-one percent of patients improved."),
+    case("Incidence was 43 per 1000 women."),
+    case("Twelve patients died during follow-up."),
+    case("There were 40 deaths in the surgery group compared with 52 in the observation group."),
+    case("Roughly one in four women smoked."),
+    case("Results varied widely.12 Therefore, further trials are needed."),
+    case("The PALOMA-2 trial reported early."),
+    case("Between May 2013 and January 2017, recruitment continued."),
+    case("The ratio was 2:1 in favour of treatment."),
+    case("Patients with a median age of 70 were enrolled."),
+    case("Recurrence occurred in 9 of 35 patients.", ("35", 35, "analyzed")),
+    case("Objective responses were seen in 11 of 35 patients, with 9 complete responses.", ("35", 35, "analyzed")),
+    case("There were 12 deaths among 400 women.", ("400", 400, None)),
+]
+
+LINKED = [
+    case("Of 90 patients, 12 dropped out, 5 in the exercise group and 7 in the control group.",
+         ("90", 90, None), ("12", 12, "lost_to_follow_up"), ("5", 5, "lost_to_follow_up"),
+         ("7", 7, "lost_to_follow_up")),
+    case("Three women withdrew, one in each arm.",
+         ("Three", 3, "lost_to_follow_up"), ("one", 1, "lost_to_follow_up", {"population": "women per group"})),
+    case("We randomised 120 smokers (60 per group) to varenicline or counselling.",
+         ("120", 120, "randomized"), ("60", 60, "randomized", {"population": "smokers per group"})),
+    case("A cohort of 30 rats (15 per group) was kept for histology.",
+         ("30", 30, None), ("15", 15, None, {"population": "rats per group", "organism": "rat"})),
+    case("We enrolled 240 adults. Of the 240 participants, 200 completed the study.",
+         ("240", 240, "enrolled"), ("240", 240, "enrolled"), ("200", 200, "completed")),
+    case("A pilot trial in 24 women reported benefit, but 5 of the 24 stopped early.",
+         ("24", 24, "enrolled"), ("24", 24, "enrolled")),
+    case("Nausea affected 9 of 40 patients on the drug and 4 of 38 on placebo.",
+         ("40", 40, "intervention_arm"), ("38", 38, "control_arm")),
+    case("Among smokers, relapse occurred in 12/50 patients.", ("50", 50, "subgroup")),
+    case("Five case series and 3 cohort studies were included.", ("Five", 5, "studies"), ("3", 3, "studies")),
+    case("Two further trials were excluded because of short follow-up.",
+         ("Two", 2, "excluded", {"population": "further trials"})),
+    case("Four treated mice died before the end of the study and were excluded.",
+         ("Four", 4, "excluded", {"organism": "mouse"})),
+    case("Viability fell by half (n=4 independent experiments).",
+         ("4", 4, None, {"population": "independent experiments", "organism": None})),
+    case("A larger trial with 2,000 participants is planned.", ("2,000", 2000, None)),
+    case("In the sensitivity analysis restricted to adherent participants (n = 310), results held.",
+         ("310", 310, "subgroup", {"population": "adherent participants"})),
+    case("At baseline, 412 participants (33%) were current smokers.", ("412", 412, "subgroup")),
+    case("Earlier studies enrolled fewer than 50 patients."),
+    case("Bleeding was rare (3 vs 1 participants)."),
+    case("Each case was matched to four controls."),
+    case("Headache was reported by seven women taking the drug."),
+    case("The reviewed trials had a median sample size of 40 (range 12-300)."),
+    case("Two hundred adults with asthma were randomised.",
+         ("Two hundred", 200, "randomized", {"population": "adults with asthma"})),
+    case("Thirty men aged 60 years or older who met the entry criteria were randomized.",
+         ("Thirty", 30, "randomized")),
+    case("We identified 812 patients with a first stroke.",
+         ("812", 812, "enrolled", {"population": "patients with a first stroke"})),
+]
+
+ALL = EXPLICIT + COUNTED_NOUNS + FLOW + ARMS + REVIEWS + ANIMALS + SUBGROUPS + MUST_NOT + LINKED
+
+
+@pytest.mark.parametrize("text,expected", ALL)
+def test_case(text, expected):
+    rows = find_sample_sizes(text)
+    got_spans = [text[r["start"]:r["end"]] for r in rows]
+    assert got_spans == [e[0] for e in expected], rows
+    for row, exp in zip(rows, expected):
+        assert row["n"] == exp[1]
+        assert row["role"] == exp[2], row
+        for key, value in (exp[3] if len(exp) > 3 else {}).items():
+            assert row[key] == value, (key, row)
+
+
+def test_rules_run_without_internal_errors():
+    # find_sample_sizes hides exceptions; the rules themselves must not need that
+    for param in ALL:
+        text = param.values[0]
+        extract(text)
+        extract(text + " " + text.upper())
+
+
+def test_case_count():
+    assert len(ALL) >= 120
+
+
+def test_row_columns_and_types():
+    text = "We enrolled 36 participants (n=9-10 per arm) and 12 mice."
+    rows = find_sample_sizes(text)
+    assert rows
+    for r in rows:
+        assert set(r) == {"start", "end", "n", "n_lower", "role", "population", "organism"}
+        assert isinstance(r["n"], int)
+        assert r["role"] is None or r["role"] in ROLES
+    rng = [r for r in rows if r["n_lower"] is not None]
+    assert rng and rng[0]["n_lower"] == 9 and rng[0]["n"] == 10
+
+
+def test_given_sentences_match_crude_split():
+    text = "We enrolled 36 participants. Of these, 17 completed. Twelve mice were used."
+    assert find_sample_sizes(text, crude_sentences(text)) == find_sample_sizes(text)
+
+
+def test_sentences_limit_context():
+    text = "Patients were assigned to placebo. 40 were analysed."
+    rows = find_sample_sizes(text, [(0, 34), (35, len(text))])
+    assert [(r["n"], r["role"]) for r in rows] == [(40, "analyzed")]
+
+
+def test_bad_sentences_are_tolerated():
+    text = "We enrolled 36 participants."
+    rows = find_sample_sizes(text, [(50, 10), ("x", None), (0, 1000)])
+    assert [(r["n"], r["role"]) for r in rows] == [(36, "enrolled")]
+
+
+@pytest.mark.parametrize("bad", [None, "", 42, b"n=12"])
+def test_non_text_gives_no_rows(bad):
+    assert find_sample_sizes(bad) == []
+
+
+@pytest.mark.parametrize("words,value", [
+    ("Thirty", 30), ("One hundred and seventy-six", 176), ("Hundred fifty-nine", 159),
+    ("Four thousand nine hundred twenty-two", 4922), ("Four-hundred nine", 409), ("1,204", 1204),
+    ("13 388", 13388), ("twenty two", 22), ("forty", 40),
+])
+def test_parse_count(words, value):
+    assert parse_count(words) == value
+
+
+def test_parse_count_rejects_non_numbers():
+    assert parse_count("patients") is None
+    assert parse_count("") is None
+
+
+# ---------------------------------------------------------------- summary
+def _summary(text):
+    return summarize_sample_sizes(find_sample_sizes(text), text)
+
+
+def test_summary_takes_whole_enrolled_population():
+    text = ("We screened 640 women. Of 580 enrolled patients, 551 were randomized and 498 completed the study.")
+    assert _summary(text) == {"sample_size_total": 580, "n_studies": None}
+
+
+def test_summary_prefers_flow_counts_over_plain_counts():
+    text = "Hot flushes affect 1,000 women. We randomized 86 women; 80 were analysed."
+    assert _summary(text)["sample_size_total"] == 86
+
+
+def test_summary_uses_enrolled_over_analyzed():
+    text = "The study enrolled 36 participants with 19 lost to follow-up. Finally 17 were analysed."
+    assert _summary(text)["sample_size_total"] == 36
+
+
+def test_summary_ignores_arms_and_subgroups():
+    text = ("Patients were randomized to drug (n = 40) or placebo (n = 38). Of these, 12 had diabetes. "
+            "Overall, 78 patients were analysed.")
+    assert _summary(text)["sample_size_total"] == 78
+
+
+def test_summary_review_has_no_total():
+    text = ("Statins and fractures: a systematic review and meta-analysis. We pooled 27 trials with "
+            "3,114 participants.")
+    assert _summary(text) == {"sample_size_total": None, "n_studies": 27}
+
+
+def test_summary_studies_in_primary_article():
+    text = "A meta-analysis of 19 studies supports this. We randomized 120 adults to drug or placebo."
+    assert _summary(text) == {"sample_size_total": 120, "n_studies": 19}
+
+
+def test_summary_review_ignores_cited_trials():
+    text = ("Exercise for fatigue: a systematic review. We included 12 trials. One ongoing trial has "
+            "randomised 4,000 participants.")
+    assert _summary(text) == {"sample_size_total": None, "n_studies": 12}
+
+
+def test_summary_case_report_is_one_patient():
+    text = "Remission of alopecia with topical cream: a case report. A trial in 80 adults found no effect."
+    assert _summary(text)["sample_size_total"] == 1
+
+
+def test_summary_sums_arms_without_stated_total():
+    text = "Old mice were randomly assigned to the drug (n=12) or vehicle (n=11). Grip strength improved."
+    assert _summary(text)["sample_size_total"] == 23
+
+
+def test_summary_skips_experiments():
+    text = "Viability fell (n=3 independent experiments). Treated mice (n=8) and controls (n=7) were compared."
+    assert _summary(text)["sample_size_total"] != 3
+
+
+def test_summary_empty():
+    assert summarize_sample_sizes([], "") == {"sample_size_total": None, "n_studies": None}
+    assert summarize_sample_sizes(None, None) == {"sample_size_total": None, "n_studies": None}
+
+
+# ---------------------------------------------------------------- lexicon
+def test_lexicon_loads_and_is_consistent():
+    lex = load_lexicon()
+    assert lex.participant_nouns["patients"] == "human"
+    assert lex.participant_nouns["mice"] == "mouse"
+    assert "deaths" in lex.outcome_event_nouns
+    assert set(lex.role_cues) <= set(ROLES)
+
+
+def test_lexicon_validation_rejects_bad_data():
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    bad = dict(data, role_cues={"recruited": ["recruited"]})
+    with pytest.raises(LexiconError):
+        validate(bad)
+    bad = dict(data, participant_nouns={"Patients": "human"})
+    with pytest.raises(LexiconError):
+        validate(bad)
+    bad = dict(data, outcome_event_nouns=data["outcome_event_nouns"] + ["patients"])
+    with pytest.raises(LexiconError):
+        validate(bad)
+    bad = {k: v for k, v in data.items() if k != "units"}
+    with pytest.raises(LexiconError):
+        validate(bad)
+
+
+# ---------------------------------------------------------------- properties
+PIECES = st.sampled_from([
+    "n=", "N = ", "(", ")", "[", "]", "12", "1,204", "13 388", "9-10", "0", "2019", "3.5", "%", " ", ". ",
+    ", ", "; ", "patients", "mice", "women", "were randomized", "to placebo", "or", "and", "of", "group",
+    "Thirty", "one hundred and", "-", "–", "weeks", "mg", "studies", "a total of", "Of these,", "\n",
+    "completed", "withdrew", "(n = 25)", "×", "·", "\u2009", "per", "in the control group",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_property_structured_text(text):
+    _check_rows(text, find_sample_sizes(text))
+    _check_rows(text, extract(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.lists(st.tuples(st.integers(-5, 400), st.integers(-5, 400)), max_size=5))
+def test_property_any_text_and_sentences(text, sentences):
+    _check_rows(text, find_sample_sizes(text, sentences))
+    _check_rows(text, extract(text, sentences))
+
+
+def _check_rows(text, rows):
+    starts = [r["start"] for r in rows]
+    assert starts == sorted(starts)
+    for r in rows:
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        assert isinstance(r["n"], int) and r["n"] >= 0
+        assert r["role"] is None or r["role"] in ROLES
+        assert text[r["start"]:r["end"]].strip() == text[r["start"]:r["end"]]
+        if r["n_lower"] is not None:
+            assert r["n_lower"] < r["n"]
+    summary = summarize_sample_sizes(rows, text)
+    assert set(summary) == {"sample_size_total", "n_studies"}
