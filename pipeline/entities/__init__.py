@@ -1,0 +1,487 @@
+"""Offline entity recognition: CHEMICAL, DISEASE, ORGANISM, GENE_OR_PROTEIN.
+
+`EntityRecognizer()(doc)` returns rows `{start, end, label, canonical, source_id, source}`
+with character offsets into `doc.text`, sorted by start. See README.md for sources and
+methods. `get_recognizer(config)` gives one shared instance per process and config.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from typing import Any
+
+from .lexicon import Lexicon, load_lexicon
+from .rules import (anatomy_head_candidates, anatomy_words, compound_code_candidates, deficiency_candidates,
+                    organism_candidates, systematic_name_candidates,
+                    disease_morphology_candidates, gene_candidates, inn_stem_candidates,
+                    pathology_heads)
+from .text import BREAK, DROP, GREEK, norm_token, tokenize
+
+__all__ = ["EntityRecognizer", "get_recognizer", "LABELS"]
+
+LABELS = ("CHEMICAL", "DISEASE", "ORGANISM", "GENE_OR_PROTEIN")
+MAX_TOKENS = 12
+
+# lower number = preferred when two candidates have the same extent
+PRIORITY = {
+    "abbreviation": 0, "domain_lexicon": 1, "organism_lexicon": 1, "gene_lexicon": 1,
+    "disease_lexicon": 2, "drug_lexicon": 2, "composite": 2, "disease_adjective": 3,
+    "model": 3, "gene_rule": 4, "compound_code_rule": 4, "anatomy_rule": 4,
+    "morphology_rule": 5, "inn_stem_rule": 5, "salt": 2, "modifier": 2, "deficiency_rule": 2, "organism_rule": 3, "systematic_name_rule": 5,
+}
+
+# inheritance-pattern modifiers that belong to the disease mention ("hereditary breast cancer")
+_MODIFIER = re.compile(r"(?:\b(?:hereditary|familial|inherited|sporadic|autosomal(?:\s+(?:dominant|recessive))?|"
+                       r"X-linked|(?:new|early|late|adult|juvenile|childhood)-onset|"
+                       r"stage\s+[IV]{1,3}[abcABC]?(?:\s+(?:and|or)\s+(?:stage\s+)?[IV]{1,3}[abcABC]?)?)\s+)+$",
+                       re.IGNORECASE)
+# singular species nouns used as modifiers ('human cells', 'mouse model') are not organisms
+_SINGULAR_SPECIES = frozenset({"human", "mouse", "rat", "murine", "monkey", "dog", "cat", "pig",
+                               "rabbit", "bovine", "porcine", "canine", "feline", "equine"})
+# anions: a chemical followed by one of these is one salt ("calcium chloride")
+_ANION_WORD = re.compile(
+    r" (chloride|bromide|iodide|fluoride|sulfate|sulphate|nitrate|nitrite|phosphate|carbonate|"
+    r"bicarbonate|acetate|citrate|lactate|hydrochloride|hydrobromide|mesylate|maleate|tartrate|"
+    r"succinate|hemisuccinate|fumarate|gluconate|oxide|hydroxide|sulfide|besylate|sodium|potassium)"
+    r"(?![\w-])", re.IGNORECASE)
+
+# head nouns that can be shared by a coordinated list: "breast and ovarian cancer"
+_COORD = re.compile(r"(?:(?:[A-Za-z][\w'-]*)\s*,\s*)*([A-Za-z][\w'-]*)(?:\s*,?\s+(?:and/or|and|or|&)\s+|\s*/\s*|-)$")
+_ADJ = re.compile(r"(?:al|ic|ar|ary|ous|ian|ine|ive|ed|oid|eal|ial)$")
+_PAREN_SF = re.compile(r"\s*[(\[]([A-Za-z][A-Za-z0-9\-]{1,9})(?:[)\];,:])")
+_PREP = re.compile(r"\b(?:in|of|for|with|to|by|on|from|against|at)\b")
+_DEFICIENCY = re.compile(r"[\s-]+(deficiency|deficiencies|deficient)\b")
+_ALLELE = re.compile(r"(?:[\s-]?[εe]\d(?:/[εe]\d)?|\*\d+[A-Z]?)(?![\w])")
+_WORD_LEFT = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s*,\s*$")
+
+
+def _signature(toks):
+    pos = 0
+    for k, t in enumerate(toks):
+        if k and toks[k - 1][-1:].isalpha() and t[:1].isalpha():
+            yield pos
+        pos += len(t)
+
+
+def _has_ner(doc) -> bool:
+    """Did an NER component annotate this Doc (cheap check on the IOB array)?"""
+    try:
+        return len(doc) > 0 and bool(doc.to_array("ENT_IOB").any())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _case_key(text: str, toks) -> str:
+    return "".join("".join(GREEK.get(c, c) for c in t) for _, _, t in toks if t not in DROP)
+
+
+class EntityRecognizer:
+    """Dictionary + rules entity recogniser (no trained model needed)."""
+
+    def __init__(self, config: dict | None = None):
+        self.config = dict(config or {})
+        self.lexicon: Lexicon
+        if self.config.get("lexicon", True) is False:
+            # rules, abbreviations and the optional model only
+            self.lexicon = Lexicon()
+            self.load_info = {"cache_path": None, "built": False, "build_seconds": 0.0,
+                              "load_seconds": 0.0}
+        else:
+            self.lexicon, self.load_info = load_lexicon(rebuild=bool(self.config.get("rebuild")))
+        self.entries = self.lexicon.entries
+        self.prefixes = self.lexicon.prefixes
+        self.use_abbreviations = self.config.get("abbreviations", True)
+        from spacy.lang.en.stop_words import STOP_WORDS
+        from .lexicon import read_words
+        self.common = frozenset(read_words("common_words.txt") | {w.lower() for w in STOP_WORDS})
+        self.model = None
+        self.model_labels: dict[str, str] = {
+            "CHEMICAL": "CHEMICAL", "SIMPLE_CHEMICAL": "CHEMICAL", "DISEASE": "DISEASE",
+            "ORGANISM": "ORGANISM", "TAXON": "ORGANISM", "GENE_OR_PROTEIN": "GENE_OR_PROTEIN",
+            "GENE_OR_GENE_PRODUCT": "GENE_OR_PROTEIN", "PROTEIN": "GENE_OR_PROTEIN",
+            "GENE": "GENE_OR_PROTEIN",
+        }
+        self.model_labels.update(self.config.get("model_labels") or {})
+        self.model_name = self.config.get("model") or None
+
+    # ------------------------------------------------------------ lexicon
+    def _lookup(self, key: str, case_key: str):
+        recs = self.entries.get(key)
+        if not recs:
+            return None
+        fallback = None
+        for r in recs:
+            ck = r[4]
+            if ck is None:
+                fallback = fallback or r
+            elif ck == case_key:
+                return r
+        return fallback
+
+    def lexicon_candidates(self, text: str, toks) -> list[tuple]:
+        out = []
+        n = len(toks)
+        norms = [norm_token(t[2]) for t in toks]
+        for i in range(n):
+            t0 = toks[i][2]
+            if not t0[0].isalnum() and t0 not in "(+[":
+                continue
+            if i > 0 and toks[i - 1][1] == toks[i][0] and toks[i - 1][2][-1:].isalnum():
+                continue  # never start inside a word
+            key = ""
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                tj = toks[j][2]
+                if j > i and (toks[j][0] - toks[j - 1][1]) > 1:
+                    break
+                if j > i and tj in BREAK and not (
+                        tj == "." and len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()):
+                    break  # a sentence boundary, except after an initial ('C. elegans')
+                key += norms[j]
+                if not key:
+                    break
+                end_ok = tj[-1].isalnum() or tj in "+)"
+                nxt_inside = j + 1 < n and toks[j + 1][0] == toks[j][1] and toks[j + 1][2][0].isalnum()
+                if end_ok and not nxt_inside and key in self.entries and self._split_ok(
+                        key, norms, i, j):
+                    rec = self._lookup(key, _case_key(text, toks[i:j + 1]))
+                    if rec is not None:
+                        out.append((toks[i][0], toks[j][1], rec[0], rec[1], rec[2], rec[3],
+                                    PRIORITY.get(rec[3], 3)))
+                if key not in self.prefixes:
+                    # plural of a one-word or multi-word entry ("tumours", "SSRIs")
+                    break
+        # plural fallback: "...s" whose singular is an entry
+        return out
+
+    def _split_ok(self, key: str, norms: list[str], i: int, j: int) -> bool:
+        """Do the word splits of the text agree with those of a variant of the key?"""
+        toks = [n for n in norms[i:j + 1] if n]
+        sig = tuple(_signature(toks))
+        allowed = self.lexicon.splits.get(key)
+        if allowed is None:
+            return not sig
+        return sig in allowed
+
+    def _plural_candidates(self, text: str, toks, taken) -> list[tuple]:
+        out = []
+        for s, e, t in toks:
+            if len(t) > 4 and t.endswith("s") and t[:-1].isalpha() and (s, e) not in taken:
+                key = norm_token(t[:-1])
+                rec = self._lookup(key, t[:-1]) if key in self.entries else None
+                if rec is None and t.endswith("es"):
+                    key = norm_token(t[:-2])
+                    rec = self._lookup(key, t[:-2]) if key in self.entries else None
+                if rec is not None and rec[0] in ("DISEASE", "ORGANISM", "CHEMICAL") and rec[4] is None:
+                    out.append((s, e, rec[0], rec[1], rec[2], rec[3], PRIORITY.get(rec[3], 3) + 1))
+        return out
+
+    # ------------------------------------------------------------ model
+    def model_candidates(self, doc, text: str) -> list[tuple]:
+        """Entities of a spaCy NER model: those already on the Doc when the pipeline was built
+        on the model, else those of the model named in the config (loaded on first use)."""
+        if _has_ner(doc):
+            ents = doc.ents
+        elif self.model_name:
+            if self.model is None:
+                import spacy
+                self.model = spacy.load(self.model_name)
+            ents = self.model(text).ents
+        else:
+            return []
+        out = []
+        for ent in ents:
+            label = self.model_labels.get(ent.label_)
+            if label:
+                out.append((ent.start_char, ent.end_char, label, ent.text.lower(), None, "model",
+                            PRIORITY["model"]))
+        return out
+
+    # ------------------------------------------------------------ resolution
+    @staticmethod
+    def resolve(cands: list[tuple]) -> list[tuple]:
+        """Longest span first; ties by priority then position; drop overlapping spans."""
+        cands = sorted(set(cands), key=lambda c: (-(c[1] - c[0]), c[6], c[0], c[2]))
+        taken: list[tuple] = []
+        occupied = bytearray()
+        for c in cands:
+            s, e = c[0], c[1]
+            if e > len(occupied):
+                occupied.extend(b"\0" * (e - len(occupied)))
+            if any(occupied[s:e]):
+                continue
+            occupied[s:e] = b"\1" * (e - s)
+            taken.append(c)
+        return sorted(taken, key=lambda c: c[0])
+
+    # ------------------------------------------------------------ composites
+    def _composites(self, text: str, ents: list[tuple]) -> list[tuple]:
+        out = []
+        starts = {e[0]: e for e in ents}
+        ends = {e[1] for e in ents}
+        for ent in ents:
+            s, e, label = ent[0], ent[1], ent[2]
+            words = text[s:e].split()
+            if label != "DISEASE" or len(words) < 2:
+                out.append(ent)
+                continue
+            rest = " ".join(words[1:])
+            new_s = s
+            m = _COORD.search(text, max(0, s - 120), s)
+            if m and m.end() == s:
+                x = m.group(1)
+                if self._composable(x, rest, m.start(1), ends):
+                    new_s = m.start(1)
+                    # earlier members of a comma list
+                    while True:
+                        mm = _WORD_BEFORE.search(text, max(0, new_s - 60), new_s)
+                        if not mm or mm.end() != new_s or not self._composable(
+                                mm.group(1), rest, mm.start(1), ends):
+                            break
+                        new_s = mm.start(1)
+            if new_s != s and not any(o[1] > new_s and o[0] < s for o in ents if o is not ent):
+                out.append((new_s, e, label, ent[3], ent[4], "composite", ent[6]))
+            else:
+                out.append(ent)
+        return out
+
+    def _composable(self, word: str, rest: str, start: int, ends) -> bool:
+        if start + len(word) in ends:
+            return False  # the conjunct is an entity of its own
+        key = "".join(norm_token(t) for _, _, t in tokenize(f"{word} {rest}"))
+        recs = self.entries.get(key)
+        if recs and recs[0][0] == "DISEASE":
+            return True
+        lw = word.lower()
+        return bool(_ADJ.search(lw)) and (word.islower() or word[1:].islower()) and len(lw) > 4
+
+    @staticmethod
+    def _species_modifier(text: str, c: tuple) -> bool:
+        if c[2] != "ORGANISM" or text[c[0]:c[1]].lower() not in _SINGULAR_SPECIES:
+            return False
+        return bool(re.match(r"[\s-]+[A-Za-z]", text[c[1]:c[1] + 3]))
+
+    # ------------------------------------------------------------ salts, modifiers
+    @staticmethod
+    def _merge_salts(text: str, ents: list[tuple]) -> list[tuple]:
+        """Two adjacent chemicals 'cation anion' form one salt: 'calcium chloride'; a chemical
+        followed by an anion name too: 'pregnenolone sulphate'."""
+        out: list[tuple] = []
+        starts = {e[0] for e in ents}
+        grown = []
+        for ent in ents:
+            m = _ANION_WORD.match(text, ent[1]) if ent[2] == "CHEMICAL" else None
+            if m and m.start(1) not in starts:
+                ent = (ent[0], m.end(), "CHEMICAL", text[ent[0]:m.end()].lower(), None, "salt",
+                       PRIORITY["salt"])
+            grown.append(ent)
+        ents = grown
+        for ent in ents:
+            if out:
+                prev = out[-1]
+                gap = text[prev[1]:ent[0]]
+                if (prev[2] == ent[2] == "CHEMICAL" and gap == " " and " " not in text[prev[0]:prev[1]]
+                        and _ANION_WORD.fullmatch(" " + text[ent[0]:ent[1]])):
+                    name = text[prev[0]:ent[1]].lower()
+                    out[-1] = (prev[0], ent[1], "CHEMICAL", name, None, "salt", PRIORITY["salt"])
+                    continue
+            out.append(ent)
+        return out
+
+    @staticmethod
+    def _modifiers(text: str, ents: list[tuple]) -> list[tuple]:
+        """Left-extend disease mentions by inheritance/onset/stage modifiers and, for a
+        one-word disease, by anatomical modifiers ('ventricular arrhythmias')."""
+        out = []
+        prev_end = 0
+        anatomy = anatomy_words()
+        for ent in ents:
+            if ent[2] == "DISEASE" and " " not in text[ent[0]:ent[1]]:
+                start = ent[0]
+                while True:
+                    m = _WORD_LEFT.search(text, max(prev_end, start - 40), start)
+                    if not m or m.end() != start or m.group(1).lower() not in anatomy or (
+                            not m.group(1).islower() and not m.group(1)[1:].islower()):
+                        break
+                    start = m.start(1)
+                if start != ent[0]:
+                    ent = (start, ent[1], ent[2], ent[3], ent[4], "anatomy_rule", ent[6])
+            if ent[2] == "DISEASE":
+                m = _MODIFIER.search(text, max(prev_end, ent[0] - 60), ent[0])
+                if m and m.end() == ent[0]:
+                    ent = (m.start(), ent[1], ent[2], ent[3], ent[4], ent[5], ent[6])
+            out.append(ent)
+            prev_end = ent[1]
+        return out
+
+    # ------------------------------------------------------------ abbreviations
+    def _abbreviation_pairs(self, doc, text: str, ents: list[tuple]) -> list[tuple]:
+        """(short form, long start, long end) from the abbreviation detector, plus
+        '<entity> (SF)' pairs it missed (SF starting with the entity's first letter)."""
+        pairs = []
+        abbrs = None
+        if hasattr(doc, "has_extension") and doc.has_extension("abbreviations"):
+            abbrs = doc._.abbreviations
+        for a in abbrs or ():
+            try:
+                if isinstance(a, dict):
+                    short = doc[a["short_start"]:a["short_end"]]
+                    long = doc[a["long_start"]:a["long_end"]]
+                else:  # non-serialisable form: (long span, short span)
+                    long, short = a[0], a[1]
+            except (IndexError, KeyError, TypeError):
+                continue
+            pairs.append((short.text, long.start_char, long.end_char))
+        for ent in ents:
+            m = _PAREN_SF.match(text, ent[1])
+            if m:
+                sf = m.group(1)
+                initials = {w[0].lower() for w in re.findall(r"[A-Za-z0-9]+", text[ent[0]:ent[1]])}
+                if sf[0].lower() in initials and sf.lower() != text[ent[0]:ent[1]].lower() and (
+                        sf[0].lower() == text[ent[0]].lower() or sf.isupper()):
+                    pairs.append((sf, ent[0], ent[1]))
+        return pairs
+
+    def _long_form_continued(self, text: str, ls: int, le: int):
+        """'von Hippel-Lindau (VHL) disease': the long form plus the words after the
+        parenthesis is a vocabulary entry."""
+        m = re.compile(r"\s*\([^()]{1,12}\)\s*((?:[A-Za-z][\w-]*\s*){1,2})").match(text, le)
+        if not m:
+            return None
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            phrase = text[ls:le] + " " + " ".join(words[:n])
+            key = "".join(norm_token(t) for _, _, t in tokenize(phrase))
+            rec = self._lookup(key, key) if key in self.entries else None
+            if rec is not None:
+                return (ls, le, rec[0], rec[1], rec[2], rec[3], 0)
+        return None
+
+    @staticmethod
+    def _alleles(text: str, ents: list[tuple]) -> list[tuple]:
+        """A gene symbol with its allele: 'APOE ε4', 'APOE-ε4', 'CYP2D6*4'."""
+        out = []
+        for ent in ents:
+            if ent[2] == "GENE_OR_PROTEIN":
+                m = _ALLELE.match(text, ent[1])
+                if m and not any(o[0] < m.end() and o[1] > ent[1] for o in ents if o is not ent):
+                    ent = (ent[0], m.end(), ent[2], ent[3] + m.group(0).lower().replace("ε", "epsilon"),
+                           ent[4], ent[5], ent[6])
+            out.append(ent)
+        return out
+
+    def _deficiencies(self, text: str, ents: list[tuple]) -> list[tuple]:
+        """'C7 deficiency', 'HPRT-deficient', 'G6PD deficiency': a gene product followed by
+        'deficiency' names a disease."""
+        out = []
+        for ent in ents:
+            if ent[2] == "GENE_OR_PROTEIN" or (ent[2] == "CHEMICAL" and ent[5] != "salt"):
+                m = _DEFICIENCY.match(text, ent[1])
+                if m and (ent[2] == "GENE_OR_PROTEIN" or text[ent[0]:ent[1]].isupper()):
+                    ent = (ent[0], m.end(), "DISEASE", text[ent[0]:m.end()].lower(), None,
+                           "deficiency_rule", 2)
+            out.append(ent)
+        return out
+
+    def _abbreviations(self, doc, text: str, ents: list[tuple]) -> list[tuple]:
+        pairs = self._abbreviation_pairs(doc, text, ents)
+        if not pairs:
+            return ents
+        defs: dict[str, tuple | None] = {}
+        for sf, ls, le in pairs:
+            if defs.get(sf) is not None:
+                continue
+            long_text = text[ls:le]
+            # the entity that ends the long form (its head), the leftmost if several
+            best = None
+            for ent in ents:
+                if ent[0] < le and ent[1] <= le and ent[1] >= le - 1:
+                    if best is None or ent[0] < best[0]:
+                        best = ent
+            if best is not None and best[0] > ls and _PREP.search(text[ls:best[0]]):
+                best = None  # 'deleted in colorectal carcinoma': the entity is an argument
+                defs.setdefault(sf, None)
+                continue
+            if best is None:
+                best = self._long_form_continued(text, ls, le)
+            if best is not None:
+                whole = best[0] <= ls + 1
+                canon = best[3] if whole else long_text.lower()
+                defs[sf] = (best[2], canon, best[4] if whole else None)
+            elif long_text.split() and long_text.split()[-1].lower() in pathology_heads() and len(long_text.split()) > 1:
+                defs[sf] = ("DISEASE", long_text.lower(), None)
+            elif sf not in defs:
+                defs[sf] = None
+        cands = list(ents)
+        extra = []
+        for sf, d in defs.items():
+            if len(sf) < 2 or not any(c.isalpha() for c in sf):
+                continue
+            pat = re.compile(r"(?<![\w\-])" + re.escape(sf) + r"s?(?![\w+]|-\d)")
+            for m in pat.finditer(text):
+                s, e = m.span()
+                if d is None:
+                    # defined in the article as something that is no entity: suppress
+                    cands = [c for c in cands if not (c[0] == s and c[1] == e)]
+                    continue
+                extra.append((s, e, d[0], d[1], d[2], "abbreviation", PRIORITY["abbreviation"]))
+        # an occurrence beats any candidate it overlaps unless that one strictly contains it
+        kept = []
+        for c in cands:
+            clash = [x for x in extra if x[0] < c[1] and c[0] < x[1]]
+            if clash and not all(c[0] <= x[0] and x[1] <= c[1] and (c[1] - c[0]) > (x[1] - x[0])
+                                 for x in clash):
+                continue
+            kept.append(c)
+        extra = [x for x in extra if not any(
+            c[0] <= x[0] and x[1] <= c[1] and (c[1] - c[0]) > (x[1] - x[0]) for c in kept)]
+        return self.resolve(kept + extra)
+
+    # ------------------------------------------------------------ main
+    def __call__(self, doc) -> list[dict[str, Any]]:
+        text = getattr(doc, "text", None)
+        if text is None:
+            text = str(doc)
+        if not text:
+            return []
+        toks = tokenize(text)
+        cands = [c for c in self.lexicon_candidates(text, toks) if not self._species_modifier(text, c)]
+        taken = {(c[0], c[1]) for c in cands}
+        cands += self._plural_candidates(text, toks, taken)
+        cands += gene_candidates(text)
+        cands += compound_code_candidates(text)
+        cands += disease_morphology_candidates(text)
+        cands += anatomy_head_candidates(text)
+        cands += deficiency_candidates(text)
+        cands += organism_candidates(text)
+        cands += systematic_name_candidates(text)
+        cands += inn_stem_candidates(text, self.common)
+        cands += self.model_candidates(doc, text)
+        ents = self.resolve(cands)
+        ents = self.resolve(self._composites(text, ents))
+        ents = self._merge_salts(text, ents)
+        ents = self._alleles(text, ents)
+        ents = self._deficiencies(text, ents)
+        ents = self._modifiers(text, ents)
+        if self.use_abbreviations and hasattr(doc, "_"):
+            ents = self._abbreviations(doc, text, ents)
+        return [
+            {"start": int(s), "end": int(e), "label": label, "canonical": canon,
+             "source_id": sid, "source": src}
+            for s, e, label, canon, sid, src, _ in ents
+        ]
+
+
+_CACHE: dict[str, EntityRecognizer] = {}
+_LOCK = threading.Lock()
+
+
+def get_recognizer(config: dict | None = None) -> EntityRecognizer:
+    """One recogniser per process and config."""
+    key = json.dumps(config or {}, sort_keys=True, default=str)
+    with _LOCK:
+        rec = _CACHE.get(key)
+        if rec is None:
+            rec = _CACHE[key] = EntityRecognizer(config)
+        return rec
