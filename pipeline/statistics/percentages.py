@@ -1,0 +1,115 @@
+"""Percentages (74.3%, <1%, 40% in "approximately 40%", 5 percentage points) and proportions
+(52 of 70, 37/148)."""
+from __future__ import annotations
+
+import re
+
+from .base import candidate, num, operator_of, preceding_comparator_word
+from .fragments import COMPARATOR, INTEGER, NUMBER
+from .numbers import parse_int
+
+PERCENTAGE = re.compile(
+    rf"(?P<op>{COMPARATOR})?\s?(?P<value>{NUMBER})\s?"
+    r"(?P<unit>%(?:[- ]points?\b)?|(?i:per\s?cent(?:age)?\s+points?)\b|(?i:percentage[- ]points?)\b|(?i:per\s?cent)\b)"
+)
+
+# what a percentage must not be followed by: interval levels, concentrations of preparations
+_NOT_A_PERCENTAGE = re.compile(
+    r"\s*(?:CI|CrI|CL|UI|(?i:confidence|credible|credibility|uncertainty|prediction)\b"
+    r"|(?i:cream|gel|ointment|solution|lotion|suspension|formulation|w/w|w/v|v/v|wt|DMSO|ethanol|CO2|O2|FBS|serum"
+    r"|agarose|glucose|saline|dextrose|sucrose|\w*caine|hyperbaric|isobaric|chlorhexidine|povidone|eye\s?drops?"
+    r"|ophthalmic|aqueous|tincture|mouthwash|spray)\b)"
+)
+
+# a concentration of a preparation: "0.1% rapamycin cream", "1% hydrocortisone ointment"
+_PREPARATION_AFTER = re.compile(
+    r"(?:\s+[\w\-]+){1,2}\s+(?:cream|gel|ointment|solution|lotion|suspension|foam|shampoo|eye\s?drops?|spray)s?\b",
+    re.I,
+)
+
+# "creams ... usually at 0.1% to 1%": a strength given after a preparation named earlier in the sentence
+_PREPARATION_WORD = re.compile(r"(?i)\b(?:cream|gel|ointment|solution|lotion|foam|shampoo|eye\s?drops?|spray|preparation|formulation)s?\b")
+_STRENGTH_BEFORE = re.compile(r"(?:\b(?:at|containing|strengths?\s+of|concentrations?\s+of)|%\s*(?:to|-|–))\s*$", re.I)
+
+
+def _concentration(text: str, start: int, ctx) -> bool:
+    if not _STRENGTH_BEFORE.search(text, max(0, start - 25), start):
+        return False
+    lo = max(ctx.start_of(start), start - 150)
+    return bool(_PREPARATION_WORD.search(text, lo, start))
+
+
+PROPORTION_OF = re.compile(rf"(?P<x>{INTEGER})\s+(?:of|out\s+of)\s+(?:the\s+)?(?P<y>{INTEGER})(?!\s?%|\s*[-–])")
+PROPORTION_SLASH = re.compile(r"(?<![\w./,-])(?P<x>[0-9]{1,6})\s?/\s?(?P<y>[0-9]{1,6})(?![\w/]|[.·,][0-9])")
+
+# words before "x of y" showing it is a position, not a proportion (day 5 of 28, Table 2 of 4)
+_POSITION_WORD = re.compile(
+    r"(?i)\b(?:day|days|week|weeks|month|cycle|cycles|page|pages|table|figure|fig\.?|step|visit|dose|phase|grade"
+    r"|tier|part|session|year|chapter|section|level|stage|round|number|no\.|item|question|score|scored|rated)\s*$"
+)
+_SLASH_FOLLOWERS = re.compile(
+    r"\s*[(\[]\s*[<>≤≥]?\s*[0-9](?:[0-9.·]|\s·\s)*\s?%|\s+(?:patients|participants|subjects|people|persons|individuals|women|men"
+    r"|children|adults|infants|cases|controls|mice|rats|animals|eyes|studies|trials|respondents|volunteers"
+    r"|responders|samples)\b",
+    re.I,
+)
+_AFTER_PERCENTAGE = re.compile(r"%\s?[(\[]\s?$")
+_N_OVER_N = re.compile(r"\bn\s?/\s?N\b")
+
+
+# earlier members of a list sharing one % sign: "48, 71, and 63 %", "64 and 85%", "24 versus 18 %"
+_LIST_MEMBER_BEFORE = re.compile(
+    rf"(?<![\w.·,/])(?P<value>{NUMBER})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+)$"
+)
+
+
+def _shared_unit_list(text: str, start: int) -> list[dict]:
+    out = []
+    pos = start
+    for _ in range(8):
+        m = _LIST_MEMBER_BEFORE.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        value = num(m.group("value"))
+        if value is None or not 0 <= value <= 100 or text[m.end("value"):m.end("value") + 1] == "%":
+            break
+        out.append(candidate("percentage", m.start("value"), m.end("value"), value=value, operator="=", unit="%",
+                             _raw=m.group("value")))
+        pos = m.start("value")
+    return out
+
+
+def find(text: str, ctx) -> list[dict]:
+    rows: list[dict] = []
+    for m in PERCENTAGE.finditer(text):
+        if _NOT_A_PERCENTAGE.match(text, m.end()) or _PREPARATION_AFTER.match(text, m.end()):
+            continue
+        if _concentration(text, m.start(), ctx):
+            continue
+        op_symbol = m.group("op")
+        if op_symbol and op_symbol in "~≈∼":
+            op_symbol = None
+        start = m.start("op") if op_symbol else m.start("value")
+        operator = operator_of(op_symbol) if op_symbol else operator_of(preceding_comparator_word(text, start))
+        unit = "percentage points" if re.search(r"(?i)point", m.group("unit")) else "%"
+        rows.append(candidate("percentage", start, m.end(), value=num(m.group("value")), operator=operator,
+                              unit=unit, _raw=m.group("value")))
+        if unit == "%" and not op_symbol:
+            rows.extend(_shared_unit_list(text, start))
+    for m in PROPORTION_OF.finditer(text):
+        x, y = parse_int(m.group("x")), parse_int(m.group("y"))
+        if x is None or y is None or y == 0 or x > y:
+            continue
+        if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
+    for m in PROPORTION_SLASH.finditer(text):
+        x, y = parse_int(m.group("x")), parse_int(m.group("y"))
+        if x is None or y is None or y == 0 or x > y:
+            continue
+        s0, s1 = ctx.window(m.start())
+        after_percentage = _AFTER_PERCENTAGE.search(text, max(0, m.start() - 4), m.start())
+        if not (_SLASH_FOLLOWERS.match(text, m.end()) or after_percentage or _N_OVER_N.search(text[s0:s1])):
+            continue
+        rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
+    return rows

@@ -1,0 +1,44 @@
+"""Heterogeneity (I² = 48%) and test statistics (t(28) = 2.2, F(2, 45) = 3.1, χ²(1) = 4.2, z = 2.5)."""
+from __future__ import annotations
+
+import re
+
+from .base import candidate, num, operator_of
+from .fragments import COMPARATOR, NUMBER
+
+HETEROGENEITY = re.compile(
+    r"(?<![\w])(?:I\s?(?:²|2|\^2|\s?-?squared)|I²)(?![\w])(?:\s+statistic)?"
+    rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:of|was|were)\s+(?P<op2>{COMPARATOR})?\s*|\s)"
+    rf"(?P<value>{NUMBER})(?P<unit>\s?%)?"
+)
+
+_NAMES = {
+    "t": "t", "F": "F", "z": "z", "Z": "z",
+}
+TEST_STATISTIC = re.compile(
+    r"(?<![\w\u0370-\u03ff'’])(?P<name>t|F|z|Z|χ\s?2|χ²|χ\^2|Χ2|Χ²|X2|X²|(?i:chi[- ]?squared?(?:\s+statistic)?)|(?i:chi2))"
+    r"(?:\s?\((?P<df>[^()]{1,25})\)|_\{?(?P<df2>[0-9]+)\}?)?"
+    rf"\s*(?P<op>=|<|>|≤|≥)\s*(?P<value>{NUMBER})"
+)
+_DF = re.compile(r"^\s*(?:df\s*=\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*,\s*[0-9]+(?:\.[0-9]+)?)?(?:\s*,\s*[Nn]\s*=\s*[0-9,]+)?\s*$")
+# a unit right after the value shows a time or measurement, not a test statistic (t = 0 h)
+_UNIT_AFTER = re.compile(r"\s?(?:h|hr|hrs|hours?|min|minutes?|s|sec|days?|weeks?|months?|years?|mg|g|kg|mm|cm|%|°)(?![\w])", re.I)
+
+
+def find(text: str, ctx) -> list[dict]:
+    rows = []
+    for m in HETEROGENEITY.finditer(text):
+        rows.append(candidate("heterogeneity", m.start(), m.end(), value=num(m.group("value")), measure="I2",
+                              operator=operator_of(m.group("op") or m.group("op2")),
+                              unit="%" if m.group("unit") else None))
+    for m in TEST_STATISTIC.finditer(text):
+        df = m.group("df") if m.group("df") is not None else m.group("df2")
+        if df is not None and not _DF.match(df):
+            continue
+        if _UNIT_AFTER.match(text, m.end()):
+            continue
+        name = m.group("name")
+        measure = _NAMES.get(name, "chi2")
+        rows.append(candidate("test_statistic", m.start(), m.end(), value=num(m.group("value")), measure=measure,
+                              operator=operator_of(m.group("op")), df=df.strip() if df else None))
+    return rows
