@@ -136,7 +136,8 @@ def _run_shards(shards: list[Shard], config_path: str | None, n_process: int, en
     if engine == "dask":
         from pipeline.engines.dask_engine import run_shards_dask
 
-        yield from run_shards_dask(shards, config_path, scheduler, _process_shard_task)
+        yield from run_shards_dask(shards, config_path, scheduler, _process_shard_task,
+                                   n_workers=n_process)
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")

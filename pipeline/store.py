@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.schema import TABLES
@@ -48,8 +49,8 @@ class PartStore:
         tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:8]}"
         tmp.mkdir()
         try:
-            for name in TABLES:
-                pq.write_table(table_from_rows(name, rows.get(name, [])), tmp / f"{name}.parquet")
+            for name, table in tables_from_rows(rows).items():
+                pq.write_table(table, tmp / f"{name}.parquet")
             (tmp / MARKER).write_text("ok\n")
             final = self.root / key
             if final.exists():
@@ -132,3 +133,51 @@ class PartStore:
             if child.name not in live:
                 shutil.rmtree(child, ignore_errors=True)
 
+
+def tables_from_rows(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pa.Table]:
+    """Every table of a shard; a value the schema cannot hold (an integer beyond int64, a wrong
+    type) is stored as null with a warning row instead of failing the whole shard."""
+    tables: dict[str, pa.Table] = {}
+    warnings: list[dict[str, Any]] = []
+    for name in TABLES:
+        table_rows = rows.get(name, [])
+        if name == "errors":
+            table_rows = table_rows + warnings
+        try:
+            tables[name] = table_from_rows(name, table_rows)
+        except (pa.ArrowException, OverflowError, TypeError, ValueError):
+            tables[name] = table_from_rows(name, _repair_rows(name, table_rows, rows, warnings))
+    return tables
+
+
+def _repair_rows(name: str, table_rows: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]],
+                 warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sources = {row.get("article_id"): row.get("source") for row in rows.get("articles", [])}
+    repaired = []
+    for row in table_rows:
+        try:
+            table_from_rows(name, [row])
+            repaired.append(row)
+            continue
+        except (pa.ArrowException, OverflowError, TypeError, ValueError):
+            pass
+        fixed, dropped = dict(row), False
+        for field in TABLES[name]:
+            plain = pa.string() if pa.types.is_dictionary(field.type) else field.type
+            try:
+                pa.array([row.get(field.name)], type=plain)
+            except (pa.ArrowException, OverflowError, TypeError, ValueError):
+                value = str(row.get(field.name))
+                value = value[:20] + ("..." if len(value) > 20 else "")
+                outcome = "stored as null" if field.nullable else "row dropped"
+                warnings.append({
+                    "source": sources.get(row.get("article_id")) or str(row.get("source") or "?"),
+                    "stage": "write", "severity": "warning",
+                    "message": f"{name}.{field.name} value {value} does not fit {field.type}; {outcome}"})
+                if not field.nullable:
+                    dropped = True
+                    break
+                fixed[field.name] = None
+        if not dropped:
+            repaired.append(fixed)
+    return repaired

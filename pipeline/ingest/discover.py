@@ -12,7 +12,9 @@ from pipeline.ingest.models import RawArticle, ReadProblem
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = {".jsonl": "jsonl"}
-SUPPORTED = {**TEXT_SUFFIXES, **HTML_SUFFIXES, **RECORD_SUFFIXES}
+# XML is streamed; the root element decides between PubMed (PubmedArticleSet) and JATS (article).
+XML_SUFFIXES = {".xml": "xml", ".xml.gz": "xml", ".nxml": "xml", ".nxml.gz": "xml"}
+SUPPORTED = {**TEXT_SUFFIXES, **HTML_SUFFIXES, **RECORD_SUFFIXES, **XML_SUFFIXES}
 
 
 def discover_files(raw_dir: Path) -> list[Path]:
@@ -28,7 +30,10 @@ def discover_files(raw_dir: Path) -> list[Path]:
 
 
 def _suffix(path: Path) -> str:
-    return path.suffix.lower()
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return "".join(path.suffixes[-2:]).lower()
+    return suffix
 
 
 def read_articles(raw_dir: Path, max_file_mb: float = 20.0) -> Iterator[RawArticle | ReadProblem]:
@@ -49,6 +54,8 @@ def read_articles(raw_dir: Path, max_file_mb: float = 20.0) -> Iterator[RawArtic
 
 def read_file(path: Path, source: str, max_file_mb: float = 20.0) -> list[RawArticle | ReadProblem]:
     """Read one file; never raises for bad content."""
+    if SUPPORTED[_suffix(path)] == "xml":
+        return list(read_xml(path, source, max_file_mb))
     try:
         size = path.stat().st_size
         if size > max_file_mb * 1024 * 1024:
@@ -99,3 +106,41 @@ def _read_jsonl(data: bytes, source: str) -> Iterator[RawArticle | ReadProblem]:
         ext = record.get("id")
         yield RawArticle(source=where, text=text, format="jsonl",
                          external_id=None if ext is None else str(ext))
+
+
+def read_xml(path: Path, source: str, max_file_mb: float = 20.0) -> Iterator[RawArticle | ReadProblem]:
+    """PubMed or JATS XML, chosen by the root element; streamed record by record.
+
+    PubMed files hold many small records and are streamed, so the file-size limit does not apply
+    to them (baseline files are ~200 MB uncompressed); a JATS file is one article and is refused
+    above max_file_mb like any other single-article file.
+    """
+    from pipeline.ingest.xml_jats import JATS_ROOTS, read_jats_xml
+    from pipeline.ingest.xml_pubmed import (PUBMED_ROOTS, XMLStreamError, read_pubmed_xml,
+                                            sniff_root)
+
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield ReadProblem(source, "decode", "empty file (no XML)")
+            return
+        root = sniff_root(path)
+    except XMLStreamError as exc:
+        yield ReadProblem(source, "decode", str(exc))
+        return
+    except OSError as exc:
+        yield ReadProblem(source, "read", f"cannot read file: {exc.strerror or exc}")
+        return
+    if root in PUBMED_ROOTS:
+        yield from read_pubmed_xml(path, source)
+    elif root in JATS_ROOTS:
+        if size > max_file_mb * 1024 * 1024:
+            yield ReadProblem(source, "read", f"file is {size / 1048576:.1f} MB, over the "
+                              f"{max_file_mb:g} MB limit (max_file_mb in the config)")
+            return
+        yield from read_jats_xml(path, source)
+    elif root is None:
+        yield ReadProblem(source, "decode", "not XML: no root element at the start of the file")
+    else:
+        yield ReadProblem(source, "decode", f"unsupported XML: root element <{root}> is neither "
+                          "PubMed (<PubmedArticleSet>) nor JATS (<article>)")

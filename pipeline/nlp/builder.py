@@ -69,5 +69,6 @@ def _register_factories() -> None:
     _quiet_known_warnings()
     import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 
+    import pipeline.nlp.abbreviations  # noqa: F401  (registers "claims_abbreviations")
     import pipeline.nlp.factories  # noqa: F401
     import pipeline.nlp.tokenizer  # noqa: F401

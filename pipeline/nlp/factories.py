@@ -25,9 +25,9 @@ def sentence_dicts(doc: Doc) -> list[dict]:
     from pipeline.nlp.sections import section_at
 
     out = []
+    text = doc.text  # (Doc.text joins every token: build it once, not once per sentence)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        text = doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

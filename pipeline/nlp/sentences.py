@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -91,7 +93,12 @@ def _is_abbreviation(text: str, match: re.Match, next_pos: int) -> bool:
 @Language.component("claims_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
     """Mark token.is_sent_start from `sentence_bounds`."""
+    if not len(doc):
+        return doc
     starts = {start for start, _ in sentence_bounds(doc.text)}
-    for i, token in enumerate(doc):
-        token.is_sent_start = i == 0 or token.idx in starts
+    # One array write: assigning token.is_sent_start one token at a time re-checks the whole
+    # document on every assignment, which is quadratic in its length.
+    values = numpy.fromiter((1 if i == 0 or token.idx in starts else -1
+                             for i, token in enumerate(doc)), dtype="int64", count=len(doc))
+    doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc

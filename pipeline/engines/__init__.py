@@ -1,0 +1,1 @@
+"""Execution engines that run shards elsewhere than the local process pool (`extract --engine`)."""
