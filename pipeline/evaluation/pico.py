@@ -7,11 +7,14 @@ repository root, from ``$CLAIMS_BENCHMARKS_DIR/pico_dev.jsonl``, or from ``--pat
 absent the script prints a message and exits with code 0.
 
 Mapping of predicted rows to the corpus labels
-- ``total-participants``: rows whose role is total-like: ``enrolled``, ``randomized``,
-  ``analyzed``, ``completed`` or null, with organism human or unknown (``TOTAL_ROLES``; the
-  corpus labels the enrolled, randomised, analysed and completed counts of an abstract as
-  totals). Rows with roles lost_to_follow_up, excluded, subgroup, studies or an arm are never
-  totals.
+- ``total-participants``: rows whose role states the number of participants of the study:
+  ``enrolled``, ``randomized``, ``completed`` or ``analyzed``, with organism human or unknown
+  (``TOTAL_ROLES``; the corpus labels the enrolled, randomised, analysed and completed counts of
+  an abstract as totals). An ``analyzed`` row written as the denominator of a proportion
+  (``12 of 80``, ``9/40``) is the group an outcome was measured in, not a total. Rows without a
+  role (screened, planned or unqualified counts) and rows with roles lost_to_follow_up, excluded,
+  subgroup, studies or an arm are never totals. For value recall the article summary
+  ``sample_size_total`` counts as a total prediction too.
 - ``intervention-participants``: rows with role ``intervention_arm``;
   ``control-participants``: rows with role ``control_arm``. ``arms (either)`` scores arm rows
   against the union of both labels, ignoring which arm.
@@ -46,7 +49,12 @@ from pathlib import Path
 from pipeline.sample_sizes import find_sample_sizes, summarize_sample_sizes
 from pipeline.sample_sizes.numbers import parse_count
 
-TOTAL_ROLES = {"enrolled", "randomized", "analyzed", "completed", None}
+TOTAL_ROLES = {"enrolled", "randomized", "analyzed", "completed"}
+# "29 of 109 patients", "9/40": the denominator of an outcome proportion is the group an outcome was
+# measured in, not the study's total.
+DENOMINATOR_BEFORE_RE = re.compile(
+    r"(?:\d|\b[a-z]+)\s*(?:[(\[][^()\[\]]{0,30}[)\]]\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?$"
+    r"|\d\s*/\s*$", re.IGNORECASE)
 CLASSES = {
     "total": {"total-participants"},
     "intervention": {"intervention-participants"},
@@ -64,10 +72,15 @@ def default_path() -> Path:
     return REPO_ROOT.parent / "shared" / "benchmarks" / FILE_NAME
 
 
-def row_class(row: dict) -> set[str]:
+def is_denominator(row: dict, text: str) -> bool:
+    return bool(DENOMINATOR_BEFORE_RE.search(text[max(0, row["start"] - 40):row["start"]]))
+
+
+def row_class(row: dict, text: str = "") -> set[str]:
     role = row.get("role")
     out = set()
-    if role in TOTAL_ROLES and row.get("organism") in ("human", None):
+    if role in TOTAL_ROLES and row.get("organism") in ("human", None) and not (
+            role == "analyzed" and is_denominator(row, text)):
         out.add("total")
     if role == "intervention_arm":
         out.update({"intervention", "arms (either)"})
@@ -109,7 +122,7 @@ def evaluate(docs: list[dict], errors: int = 0) -> dict:
         for cname, labels in CLASSES.items():
             gold = [trim(s["start"], s["end"], text) for s in doc["spans"] if s["label"] in labels]
             gold_vals = [gold_value(text[a:b]) for a, b in gold]
-            pred = [r for r in rows if cname in row_class(r)]
+            pred = [r for r in rows if cname in row_class(r, text)]
             pspans = [(r["start"], r["end"]) for r in pred]
             c = counts[cname]
             c["gold"] += len(gold)

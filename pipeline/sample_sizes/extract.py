@@ -55,7 +55,8 @@ REF_BEFORE_RE = re.compile(r"\[\s*(?:\d+\s*[,–\-]\s*)*$")
 REF_AFTER_RE = re.compile(r"^\s*(?:[,–\-]\s*\d+\s*)*\]")
 RANGE_TAIL_RE = re.compile(r"\d\s*(?:[-–—]|to)\s*$")
 DENOM_BEFORE_RE = re.compile(
-    r"(?:\d|\b[a-z]+)\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?$",
+    r"(?:\d|\b[a-z]+)\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
+    r"(?:(?:planned|initial|original|remaining|eligible|first|last)\s+)?$",
     re.IGNORECASE,
 )
 SLASH_BEFORE_RE = re.compile(r"\d\s*/\s*$")
@@ -77,7 +78,8 @@ NUMWORD = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|ele
            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
            r"hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))*)")
 OTHER_COUNT_RE = re.compile(
-    r"(?:\band\b|,|\bwhile\b|\bwhereas\b)\s+" + NUMWORD + r"\s+(?:[\w-]+\s+){0,3}?(?:to|into|in\s+the|received|"
+    r"(?:\band\b|,|;|\bwhile\b|\bwhereas\b)\s+" + NUMWORD + r"\s+(?:\([^()]{0,60}\)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:to|into|in\s+the|received|"
     r"(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to)\b",
     re.IGNORECASE,
 )
@@ -107,6 +109,33 @@ PP_RE = re.compile(
     r"(?=(?:were|was|had\s+been|have\s+been|are)\s)",
     re.IGNORECASE,
 )
+LIST_TAIL_RE = re.compile(r"\b(?:days?|weeks?|months?|years?|cycles?|doses?|grades?|stages?|levels?|visits?|"
+                          r"sessions?|phases?)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or|to|through|,)\s*$", re.IGNORECASE)
+UNIT_RANGE_AFTER_RE = re.compile(r"^\s*(?:to|[-–—])\s*\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|"
+                                 r"mg|kg|cm|mm|%)(?![\w])", re.IGNORECASE)
+ABBR_SUBJECT_RE = re.compile(r"^\s*((?:[a-z][a-z\-]+,?\s+){0,4})([A-Z]{2,6}s?)(?:\s*\([^()]{0,80}\))?\s+"
+                             r"(?=(?:were|was|had\s+been|have\s+been)\s)")
+PARTICIPLE_ARM_RE = re.compile(
+    r"^\s*(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+(?:(?i:to)\s+(?:receive\s+|the\s+|a\s+|an\s+)*"
+    r"(?!(?:either|one|two|three|four|both|treatment|study)\b)(?=[A-Za-z])|(?=[A-Z]))([^,;()]{1,60})")
+ASSIGNED_COUNT_RE = re.compile(NUMWORD + r"\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was)\s+)?(?:randomly\s+)?"
+                               r"(?:randomi[sz]ed|assigned|allocated)\b", re.IGNORECASE)
+PREV_ASSIGNED_RE = re.compile(
+    NUMWORD + r"\s+(?:\([^()]{0,60}\)\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|"
+    r"allocated)\s+to\s+[^,;.]{1,80}?(?:,\s*and|,|\band|\bwhile|\bwhereas)\s*$", re.IGNORECASE)
+TREATED_AFTER_RE = re.compile(
+    r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:\([^()]{0,80}\)\s*)?(?:were\s+(?:actually\s+)?treated\b|"
+    r"received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study|protocol|allocated|assigned)\s+(?:drug|treatment|"
+    r"therapy|medication)))", re.IGNORECASE)
+OF_ANAPHOR_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?of\s+(?:whom|them|these|those)(?:\s+(?!were\b|was\b)[a-z]+){0,2}"
+                           r"\s*(?:\([^()]{0,80}\)\s*)?(?=\s)", re.IGNORECASE)
+OF_INTRO_RE = re.compile(r"(?:^|[.;:]\s*)(?:of|among|from)\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.IGNORECASE)
+SUBJECT_START_RE = re.compile(
+    r"(?:^|[.;:]|,)\s*(?:(?:a\s+total\s+of|in\s+total\s*,?|overall\s*,?|altogether\s*,?|only|all|then|finally|"
+    r"the|thus|therefore|subsequently)\s+)*$", re.IGNORECASE)
+FINITE_VERB_RE = re.compile(
+    r"(?<![\w-])(?:were|was|are|is|had|have|has|received|underwent|participated|took|entered|completed|agreed|"
+    r"consented|did|showed|experienced|developed|died|reported|achieved|started|remained)(?![\w-])", re.IGNORECASE)
 BOUND_BEFORE_RE = re.compile(
     r"\b(?:fewer|less|more|greater|larger|smaller)\s+than\s+$|\b(?:up\s+to|at\s+least|at\s+most|as\s+many\s+as|"
     r"as\s+few\s+as|over|under|below|above|exceeding)\s+$",
@@ -120,8 +149,9 @@ TRIAL_IN_RE = re.compile(
 SUBGROUP_HEAD_RE = re.compile(r"\b(?:subgroup|subset|sensitivity\s+analys[ie]s|restricted\s+to|strat(?:um|a)|"
                               r"subsample|sub-?study)\b", re.IGNORECASE)
 N_OR_RE = re.compile(r"[nN]\s*=\s*[\d,]+\s*\)\s*,?\s*(?:or|versus|vs\.?)\s", re.IGNORECASE)
-DENOM_ARM_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:on|receiving|taking|given|treated\s+with|in\s+the|"
-                          r"assigned\s+to|allocated\s+to|randomi[sz]ed\s+to)\s+([^,;()]{1,60})", re.IGNORECASE)
+DENOM_ARM_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:(?:\s*[,;]\s*[^()]{0,20})?\)\s*(?:for|with|in)\s+(?:the\s+)?|"
+                          r"(?:on|receiving|taking|given|treated\s+with|in\s+the|"
+                          r"assigned\s+to|allocated\s+to|randomi[sz]ed\s+to)\s+)([^,;()]{1,60})", re.IGNORECASE)
 RECEIVED_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:received|were\s+given|were\s+treated\s+(?:with|by)|took|"
                          r"started\s+(?:with|on)|were\s+started\s+on|"
                          r"were\s+assigned|underwent)\s+([^;,()]{0,60})", re.IGNORECASE)
@@ -202,6 +232,8 @@ class _Extractor:
                 sorted(w for w in lex.outcome_event_nouns if w.endswith("s") or w in ("death", "event"))),
             re.IGNORECASE)
         self.event_alts = "|".join(sorted(lex.outcome_event_nouns))
+        self.participle_patterns = [(role, re.compile(p, re.IGNORECASE)) for role, pats in lex.role_cues.items()
+                                    for p in pats if not re.search(r"\s|\\s| ", p)]
         self.participle_roles = {}
         for role, pats in lex.role_cues.items():
             for p in pats:
@@ -262,7 +294,7 @@ class _Extractor:
             ends_sentence = tok.endswith(".") and w not in ("vs", "no")
             nxt_tok = TOKEN_RE.match(text, m.end(), limit)
             if nxt_tok and not tok.endswith(".") and self._lookup_word(nxt_tok.group(1)) in self.lex.study_nouns \
-                    and w not in self.lex.study_nouns:
+                    and w not in self.lex.study_nouns and (w not in STOP or w == "completed"):
                 n_words += 1
                 i = m.end()
                 continue
@@ -357,6 +389,73 @@ class _Extractor:
                 role = self._role_after(after[m.end():])
         return role
 
+    def distant_cue(self, rest: str) -> str | None:
+        """Role cue of the main verb of a subject noun phrase with a long post-modifier:
+        `90 adults referred to the clinic during one winter were recruited`."""
+        clause = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group(0)), rest[:200])
+        clause = re.split(r"[;:]|(?<!\d),\s*(?:and\s+|while\s+|whereas\s+)?(?=" + NUMWORD + r"\b)|\s(?:and|or|but)\s+(?="
+                          + NUMWORD + r"\b)|\.\s", clause, maxsplit=1, flags=re.I)[0]
+        for m in FINITE_VERB_RE.finditer(clause):
+            if re.search(r"\b(?:who|that|which|whom|whose)\s+(?:\w+\s+)?$", clause[:m.start()], re.I):
+                continue  # the verb of a relative clause
+            return self._role_after(clause[m.start():])
+        return None
+
+    def labelled_count_list(self, text: str, start: int, end: int, s0: int, s1: int) -> str | None:
+        """`(drug 310, placebo 305)`, `(coaching: 41, control: 40)`, `(212, drug; 106, placebo)`:
+        a parenthesis listing arm labels with their counts after a total."""
+        open_i = text.rfind("(", s0, start)
+        if open_i < 0 or ")" in text[open_i:start]:
+            return None
+        close_i = text.find(")", end, s1)
+        if close_i < 0 or "(" in text[end:close_i]:
+            return None
+        inner = text[open_i + 1:close_i]
+        head = text[max(s0, open_i - 60):open_i]
+        counted = re.findall(NUMWORD + r"\s+([A-Za-z][\w-]*)", head, re.I)
+        if counted and self._lookup_word(counted[-1]) in self.lex.outcome_event_nouns:
+            return None  # the list splits an outcome count ("61 events (A 25, B 36)"), not participants
+        items = re.split(r"\s*;\s*(?=\S)" if ";" in inner else r"\s*,\s*(?=\S)", inner.strip())
+        items = [re.sub(r"\s+(?:%s)$" % self.noun_re.pattern, "", it) for it in items]
+        label_first = all(re.fullmatch(r"[A-Za-z][^\d;()]{0,40}?\s*[:=,]?\s*\d[\d,]*", it) for it in items)
+        label_last = all(re.fullmatch(r"\d[\d,]*\s*[:=,]?\s*[A-Za-z][^\d;()]{0,40}", it) for it in items)
+        if len(items) < 2 or not (label_first or label_last) or "%" in inner or re.search(r"\b[nN]\s*=", inner):
+            return None
+        pos = open_i + 1 + len(inner) - len(inner.lstrip())
+        for it in items:
+            k = text.find(it, pos, close_i + 1)
+            if k < 0:
+                return None
+            if k <= start < k + len(it):
+                label = re.sub(r"[\d,:=]+", " ", it)
+                if re.search(r"\b(?:years?|months?|weeks?|days?|mg|kg|cm|age[sd]?|cycles?|grade|stage)\b", label, re.I):
+                    return None
+                return self.arm_kind(label)
+            pos = k + len(it)
+        return None
+
+    def participle_role(self, word: str) -> str | None:
+        """Role of a one-word participle cue (`enrolled`, `randomised`, `evaluable`), else None."""
+        role = self.participle_roles.get(word)
+        if role is None and word.endswith(("ized", "ised", "yzed", "ysed")):
+            for r, rx in self.participle_patterns:
+                if rx.fullmatch(word):
+                    return r
+        return role
+
+    def verbless(self, rest: str) -> bool:
+        """No finite verb outside relative clauses and parentheses up to the end of the sentence."""
+        clause = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", rest)
+        if re.search(r"[;:]", clause):
+            return False
+        for m in FINITE_VERB_RE.finditer(clause):
+            if not re.search(r"\b(?:who|that|which|whom|whose)\s+(?:\w+\s+)?$", clause[:m.start()], re.I):
+                return False
+        return not re.search(r"\b(?:will|would|can|could|may|might|must|should|do|does|been|being|took|gave|went|"
+                             r"began|saw|made|got|found|left|kept|met|ran|underwent)\b|\b(?:%s)\b|"
+                             r"\b[a-z]+ed\b(?!\s+(?:with|by|for|in|at|on|from|to|under|over|between|as|after|before|"
+                             r"during|within|than|or|and|\d))" % self.outcome_verb_alts, clause)
+
     def _role_after(self, after: str) -> str | None:
         best = None
         best_len = -1
@@ -429,6 +528,9 @@ class _Extractor:
                 return "control_arm"
         if strong_cut and len(seg_words) <= 8 and RANDOM_CONTEXT_RE.search(sentence):
             return self.arm_kind(seg)
+        if last_cut in ("and", ",") and len(seg_words) <= 6 and RANDOM_CONTEXT_RE.search(sentence) and re.search(
+                r"\(\s*(?:[nN]\s*=\s*)?\d[\d,]*(?:\s+[a-z]+)?\s*\)\s*,?\s*(?:and\s+)?[^()]{1,60}$", h[-150:]):
+            return self.arm_kind(seg)  # the next item of a list of labelled arm counts: "A (31 adults) and B (30 ..."
         if last_cut == "with" and len(seg_words) <= 4 and re.search(r"randomi|assign|allocat", sentence, re.I) \
                 and re.search(r"\b(?:treat(?:ed|ment)|therapy|receive[ds]?)\s+with\s*$",
                               h[: len(h) - len(seg)].rstrip()[-40:], re.I):
@@ -459,7 +561,7 @@ class _Extractor:
             # the subject of an assignment is a total unless another count is assigned beside it
             if re.search(r"\beither\b", m.group(0), re.I) or EXPLICIT_ANY_RE.search(clause):
                 return None
-            if not OTHER_COUNT_RE.search(clause[m.end(1):]):
+            if not OTHER_COUNT_RE.search(after[m.end(1):m.end(1) + 250]) and not PREV_ASSIGNED_RE.search(before):
                 return None
         else:
             # a bare "64 to placebo" continues a list of assigned counts
@@ -489,6 +591,8 @@ class _Extractor:
             return None
         if RANGE_TAIL_RE.search(before) and n_lower is None:
             return None
+        if re.search(r"/\s*m\s*\(\s*$", before) or LIST_TAIL_RE.search(before) or UNIT_RANGE_AFTER_RE.match(after):
+            return None  # "mg/m(2)", "days 1 and 2", "30 to 70 years"
         if re.search(r"[$€£¥#§]\s*$|[A-Za-z][-–/]$", before) or AGE_BEFORE_RE.search(before):
             return None
         pw = PREV_WORD_RE.search(before)
@@ -524,6 +628,13 @@ class _Extractor:
         np = None
         if not explicit:
             np = self.noun_phrase(text, span_end, s1)
+            m_co = None if np or (not num.is_word and 1900 <= value <= 2100) else re.match(
+                r"\s*(?:,\s*)?(?:and|or)\s+(" + NUMWORD + r")\s+", text[span_end:s1], re.I)
+            if m_co and not re.search(r"\bbetween\s+$", before, re.I):
+                # "150 and 148 adults were enrolled": the first count shares the counted noun of the second
+                np2 = self.noun_phrase(text, span_end + m_co.end(), s1)
+                if np2 and np2[0] == "participant":
+                    np = np2
         else:
             np = self.noun_phrase(text, span_end, s1, allow_pct_first=False)
             if np and np[0] == "study":
@@ -537,6 +648,7 @@ class _Extractor:
 
         # numerator of "x of y": only with a flow verb after the whole phrase
         m_of = re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
+                        r"(?:(?:planned|initial|original|remaining|eligible|first|last)\s+)?"
                         r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                         r"sixty|seventy|eighty|ninety|hundred)\b)", after, re.I)
@@ -547,16 +659,25 @@ class _Extractor:
             np2 = self.noun_phrase(tail, 0, len(tail))
             tail2 = tail[np2[1]:] if np2 else tail
             role = self.role_after(tail2)
-            if role in ("completed", "analyzed", "lost_to_follow_up", "excluded", "randomized"):
+            if role == "enrolled" and re.match(r"^\s*(?:eligible|ineligible)\b", tail2, re.I):
+                role = None  # "12 of the 30 adults eligible for follow-up chose ...": eligibility describes y
+            if role in ("completed", "analyzed", "lost_to_follow_up", "excluded", "randomized", "enrolled"):
                 return self._row(text, num, n_lower, span_end, role, None,
                                  np2[2] if np2 else None, s0, s1, prev_start, start)
             return None
+        # "38 of whom (20 A and 18 B) were analysed", "210 of these adults were randomized"
+        m_ofw = None if explicit else OF_ANAPHOR_RE.match(after)
+        if m_ofw:
+            role = self._role_after(after[m_ofw.end():])
+            if role in ("completed", "analyzed", "lost_to_follow_up", "excluded", "randomized", "enrolled"):
+                return self._row(text, num, n_lower, span_end, role, None, None, s0, s1, prev_start, start)
 
         denominator = bool(DENOM_BEFORE_RE.search(before)) and re.search(
             r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
             r"ninety|hundred|thousand|[a-z]+-(?:one|two|three|four|five|six|seven|eight|nine)))\s*(?:"
-            + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?$", before, re.I) is not None
+            + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
+            r"(?:(?:planned|initial|original|remaining|eligible|first|last)\s+)?$", before, re.I) is not None
         slash_denominator = bool(SLASH_BEFORE_RE.search(before))
         if slash_denominator and (np is None or np[0] != "participant"):
             return None
@@ -589,8 +710,27 @@ class _Extractor:
                     cue_after = self.role_after(rest_nopct[m_par.end():])
         if cue_after is None and np is not None and not explicit:
             cue_after = self.coordinated_cue(text, np_end, s1)
-        if meta["_denominator"] and cue_after in ("completed", "analyzed", "lost_to_follow_up", "excluded") \
-                and not re.match(r"^\s*(?:completed|analy[sz]ed|excluded)\b", rest_nopct, re.I):
+        if cue_after is None and np is not None and not explicit and SUBJECT_START_RE.search(before) \
+                and not denominator:
+            cue_after = self.distant_cue(rest_nopct)
+            if cue_after is None and not before[-(start - s0):].strip() and self.verbless(text[np_end:s1]) \
+                    and not re.match(r"^\s*" + PCT_PAREN, text[span_end:s1]) \
+                    and not re.search(r"\b(?:vs|v|versus|cf|e\.g|i\.e)\.?\s*$", text[max(0, s0 - 12):s0], re.I):
+                # a verbless sentence naming the study population ("Forty consecutive adults (age 50-70).")
+                cue_after = "enrolled"
+        if cue_after is None and np is not None and not explicit and OF_INTRO_RE.search(before):
+            # "Of 240 adults from 6 clinics enrolled, ...": a participle closing the introductory phrase
+            m_part = re.match(r"^([^,;.()]{0,80}?)\s([a-z]+)\s*,", rest_nopct)
+            if m_part:
+                cue_after = self._role_after(" " + m_part.group(2))
+        if cue_after is not None and np is not None and not explicit and SUBJECT_START_RE.search(before) \
+                and re.match(r"^\s*,?\s*(?:who|that)\s", rest_nopct, re.I):
+            # "60 adults who had completed rehabilitation were randomized": the main verb, not the relative clause
+            cue_after = self.distant_cue(rest_nopct) or cue_after
+        if meta["_denominator"] and cue_after in ("completed", "analyzed", "lost_to_follow_up", "excluded",
+                                                  "enrolled", "randomized") \
+                and not re.match(r"^\s*(?:completed|analy[sz]ed|excluded|enrolled|randomi[sz]ed|recruited|included)\b",
+                                 rest_nopct, re.I):
             cue_after = None  # the verb after "x of y" tells what happened to x, not to y
         cue_before = self.role_before(before)
         paren = self.paren_head(before)
@@ -603,8 +743,9 @@ class _Extractor:
         trial_in = bool(TRIAL_IN_RE.search(before)) and not denominator
 
         # outcome count: "observed in eight patients", "reported by nine men"
-        if not explicit and OUTCOME_BEFORE_RE.search(before):
-            return None
+        if not explicit and OUTCOME_BEFORE_RE.search(before) and not (
+                np and any(self.participle_role(w) for w in re.findall(r"[a-z]+", (np[3] or "").lower()))):
+            return None  # outcome count, unless the group is named by its flow ("in 75 evaluable adults")
         # outcome count with a participant noun ("12 patients died"), unless they were then excluded
         if np and not cue_after and self.outcome_verb_re.match(rest_nopct) and not explicit and not denominator \
                 and not trial_in:
@@ -627,7 +768,7 @@ class _Extractor:
             if paren is not None and not (cue_after and re.match(r"^[^()]*\)\s*(?:" + AUX + r")", rest_nopct)):
                 arm = self.arm_from_head(paren, sentence)
             if arm is None and cue_after not in ("completed", "analyzed", "lost_to_follow_up", "excluded"):
-                arm = self.arm_from_after(rest_nopct, sentence, before)
+                arm = self.arm_from_after(re.sub(r"^\s*\([^()]{0,60}\)", "", rest_nopct), sentence, before)
                 if arm is None and head in ("controls", "control") and not explicit:
                     arm = "control_arm"
             if arm is None and np and not explicit:
@@ -638,11 +779,13 @@ class _Extractor:
                 m_arm = DENOM_ARM_RE.match(rest_nopct)
                 if m_arm:
                     arm = self.arm_kind(_cut_phrase(m_arm.group(1)))
-            if arm is None and np and not explicit and re.search(r"(?:^|[.;]\s*|\b)[Oo]f\s+(?:the\s+)?$", before) and \
-                    re.match(r"^\s*(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?!either|receive\s+either)([^,;]{1,60})",
-                             rest_nopct, re.I):
-                phrase = re.match(r"^\s*\w+\s+to\s+([^,;]{1,60})", rest_nopct).group(1)
-                if not re.search(r"\b(?:or|versus|vs|groups|arms|both|one\s+of)\b", phrase, re.I):
+            m_part = PARTICIPLE_ARM_RE.match(rest_nopct) if (np and not explicit and arm is None) else None
+            if m_part and (re.search(r"\b(?:of|in|among|for)\s+(?:the\s+|all\s+|these\s+|those\s+)?$", before, re.I)
+                           or len(ASSIGNED_COUNT_RE.findall(sentence)) >= 2):
+                # "Of 60 adults randomly assigned to the drug, ...", "the 45 adults allocated DX ..."
+                phrase = _cut_phrase(m_part.group(1))
+                clause_tail = re.split(r"[;,]|\.\s", rest_nopct[m_part.start(1):], maxsplit=1)[0]
+                if not re.search(r"\b(?:or|versus|vs|groups|arms|both|one\s+of|either)\b", clause_tail, re.I):
                     arm = self.arm_kind(phrase)
             if arm and IN_GROUP_RE.match(rest_nopct):
                 # "two participants in the NMN group and three in the placebo group discontinued"
@@ -664,8 +807,9 @@ class _Extractor:
                 meta["_cue_before"] = True
             elif np and not explicit:
                 for mod in re.findall(r"[a-z]+", (np[3] or "").lower()):
-                    if mod in self.participle_roles:
-                        role = self.participle_roles[mod]
+                    mod_role = self.participle_role(mod)
+                    if mod_role:
+                        role = mod_role
                         break
             if role is None and explicit and cue_before and paren is None:
                 role = cue_before
@@ -691,6 +835,8 @@ class _Extractor:
                 role = "subgroup"
             if role is None and paren is None and not cue_after:
                 role = self.arm_from_labelled_paren(before)
+            if role is None and np is not None and not explicit and not cue_after:
+                role = self.labelled_count_list(text, start, span_end, s0, s1)  # "(AX 30 adults, BX 28 adults)"
             if role is None and trial_in and not explicit and np:
                 role = "enrolled"
             if role in ("enrolled", "randomized") and PLANNED_RE.search(sentence):
@@ -698,6 +844,25 @@ class _Extractor:
 
         # ---------------------------------------------------- acceptance
         accept = explicit or np is not None
+        if not accept and (role is None or role == cue_before) and not explicit and TREATED_AFTER_RE.match(after) \
+                and re.search(
+                r"(?:^|[.;]\s*)(?:of|among)\s+(?:the\s+|all\s+|these\s+)?" + NUMWORD +
+                r"[^,;.]{0,60}?\b(?:randomi[sz]ed|enrolled|registered|assigned|allocated|included)\b[^,;.]{0,30},\s*$",
+                before, re.I):
+            # "Of 90 randomized adults, 88 were treated": the treated (safety) population
+            role, accept = "analyzed", True
+        if not accept and role is None and not explicit and np is None:
+            list_arm = self.labelled_count_list(text, start, span_end, s0, s1)
+            if list_arm:
+                role, accept = list_arm, True
+        if not accept and role is None and not denominator:
+            # a population written as an abbreviation: "150 HCWs were randomized"
+            m_abbr = ABBR_SUBJECT_RE.match(after)
+            if m_abbr and self._lookup_word(m_abbr.group(2)) not in lex.units:
+                abbr_role = self._role_after(after[m_abbr.end():])
+                if abbr_role in ("enrolled", "randomized", "completed", "analyzed", "excluded", "lost_to_follow_up"):
+                    role, accept = abbr_role, True
+                    population = re.sub(r"\s+", " ", m_abbr.group(1) + m_abbr.group(2)).strip()
         if not accept and role in ("intervention_arm", "control_arm") and self.event_count_re.search(
                 text[s0:start][-200:]) and not self.noun_re.search(
                 text[s0:start][-200:][self.event_count_re.search(text[s0:start][-200:]).end():]):
@@ -1031,12 +1196,96 @@ def _link_rows(text: str, rows: list[dict]) -> None:
         gap = text[prev["end"]:r["start"]]
         if not m or len(gap) > 70 or re.search(r"[.;]", gap) or not re.search(r"(?:[,(:]|\band)\s*$", gap):
             continue
+        if r["role"] in ("intervention_arm", "control_arm") and prev["role"] in FLOW_ROLES:
+            continue  # "80 were analysed: 41 in the A group and 39 in the B group" keeps its arms
         if prev["role"] in FLOW_ROLES + ("lost_to_follow_up", "excluded") or (
                 prev["role"] is None and re.search(r"\(\s*$", gap)):
             r["role"] = prev["role"]
             if r.get("_ctx_population") and m.group(1) and m.group(1) not in (r["population"] or ""):
                 base = (r["population"] or "").replace(" per group", "")
                 r["population"] = (base + " in the " + m.group(1)).strip()
+
+
+    _respective_arms(text, rows)
+    _comparator_arm(text, rows)
+
+
+RESPECTIVELY_RE = re.compile(
+    r"(?<![\w,.])(?:[nN]\s*=\s*)?(" + NUMWORD + r")(?![\w,.]\d)\s*(?:\([^()]{0,30}\)\s*)?(?:,?\s*and\s+)"
+    r"(?:[nN]\s*=\s*)?(" + NUMWORD + r")\b[^.;]{0,80}?\b(?:to|received|receiving|in|for|with|on|from|allocated|assigned|treated\s+with)\s+"
+    r"(?:the\s+|either\s+)?([^,;.()]{1,60}?)\s+(?:and|or|versus|vs\.?)\s+(?:the\s+)?([^,;.()]{1,60}?)\s*"
+    r"(?:groups?|arms?)?\s*,?\s+respectively", re.IGNORECASE)
+
+
+def _respective_arms(text: str, rows: list[dict]) -> None:
+    """`150 and 148 adults were enrolled to drug A and drug B, respectively`."""
+    by_start = {r["start"]: r for r in rows}
+    sents = {r.get("_sent") for r in rows if r.get("_sent")}
+    ex = _get_extractor(load_lexicon())
+    for a, b in sents:
+        seg = text[a:b]
+        if "respectively" not in seg.lower():
+            continue
+        for m in RESPECTIVELY_RE.finditer(seg):
+            pair = [by_start.get(a + m.start(1)), by_start.get(a + m.start(2))]
+            if all(r is None for r in pair) or any(r is not None and r["role"] not in (
+                    None, "enrolled", "randomized", "analyzed", "completed", "intervention_arm", "control_arm")
+                                                   for r in pair):
+                continue
+            for r, label in zip(pair, (m.group(3), m.group(4))):
+                if r is not None:
+                    r["role"] = ex.arm_kind(label)
+
+
+COMPARE_RE = re.compile(r"randomi[sz]|randomly|assign|allocat|\bversus\b|\bvs\b|compared|\beither\b|\bor\b",
+                        re.IGNORECASE)
+JOIN_RE = re.compile(r"\bor\b|\bversus\b|\bvs\.?|\bcompared\s+(?:with|to)\b|\band\b|\bwhereas\b|\bwhile\b|[,;]",
+                     re.IGNORECASE)
+
+
+def _comparator_arm(text: str, rows: list[dict]) -> None:
+    """Two arm counts of one sentence, neither named as a control: the arm listed second is the
+    comparator (`randomised to drug A (n = 52) or drug B (n = 50)`, `64 to A and 63 to B`)."""
+    by_sent: dict = {}
+    for r in rows:
+        if r["role"] in ("intervention_arm", "control_arm"):
+            by_sent.setdefault(r.get("_sent"), []).append(r)
+    for sent, arms in by_sent.items():
+        if sent is None or len(arms) != 2 or any(a["role"] == "control_arm" for a in arms):
+            continue
+        first, second = arms
+        between = text[first["end"]:second["start"]]
+        if not JOIN_RE.search(between) or re.search(r"\.\s", between):
+            continue
+        l1, l2 = _arm_label(text, first, sent), _arm_label(text, second, sent)
+        if l1 and l2 and l1 < l2:
+            first["role"] = "control_arm"  # "drug A (n = 40) or drug A plus drug B (n = 41)"
+        else:
+            second["role"] = "control_arm"
+
+
+ARM_LABEL_CUT_RE = re.compile(r"[,;:(\[]|\b(?:or|versus|vs|either|to|into|receive|received|receiving|assigned|"
+                              r"allocated|randomi[sz]ed|of|the|a|an|and)\b", re.IGNORECASE)
+LABEL_STOP = frozenset("group groups arm arms patients women men participants subjects n cases alone only the "
+                       "regimen treatment therapy".split())
+
+
+def _arm_label(text: str, row: dict, sent: tuple[int, int]) -> frozenset[str]:
+    """Words naming the arm of a count: before `(n = 66)` / `(66 patients)`, else after `66 to` / `66 in the`."""
+    before = text[max(sent[0], row["start"] - 80):row["start"]]
+    m = re.search(r"([^()]{1,60}?)\s*\(\s*(?:[nN]\s*=\s*)?$", before)
+    if m:
+        phrase = m.group(1)
+        cuts = [c for c in ARM_LABEL_CUT_RE.finditer(phrase) if c.group(0).lower() not in ("and", "the", "a", "an")]
+        phrase = phrase[cuts[-1].end():] if cuts else phrase
+    else:
+        m = re.match(r"\s*(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?"
+                     r"(?:to|in\s+the|received|on)?\s*([^,;()]{1,60})", text[row["end"]:sent[1]])
+        if not m:
+            return frozenset()
+        phrase = re.split(r"\b(?:or|versus|vs|and|whereas|while|compared)\b", m.group(1))[0]
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", phrase)} - LABEL_STOP
+    return frozenset(w for w in words if w not in ("plus", "with", "and", "combined", "added", "addition"))
 
 
 _EXTRACTORS: dict[int, _Extractor] = {}

@@ -57,7 +57,7 @@ EXPLICIT = [
     case("Dogs were allocated to the treatment arm (n = 14) or to the control arm (n = 13).",
          ("14", 14, "intervention_arm", {"organism": "dog"}), ("13", 13, "control_arm", {"organism": "dog"})),
     case("Mice were split into a high-fat group (n = 10) and a chow group (n = 10).",
-         ("10", 10, "intervention_arm", {"organism": "mouse"}), ("10", 10, "intervention_arm")),
+         ("10", 10, "intervention_arm", {"organism": "mouse"}), ("10", 10, "control_arm")),
     case("Recurrence was lower with the drug (n = 35, active; n = 29, placebo).",
          ("35", 35, "intervention_arm"), ("29", 29, "control_arm")),
 ]
@@ -113,8 +113,10 @@ COUNTED_NOUNS = [
     case("A colony of 40 marmosets was housed.", ("40", 40, None, {"organism": "marmoset"})),
     case("Twelve zebrafish larvae were imaged.", ("Twelve", 12, None, {"organism": "zebrafish"})),
     case("We interviewed 30 physicians and 12 pharmacists.", ("30", 30, None), ("12", 12, None)),
-    case("Fifteen BCS were randomly assigned.", ("Fifteen", 15, "randomized"),
-         xfail="an unknown abbreviation is not read as a counted noun"),
+    case("Fifteen BCS were randomly assigned.", ("Fifteen", 15, "randomized", {"population": "BCS"})),
+    case("A total of 40 obese AAW (aged 45-65) were enrolled.", ("40", 40, "enrolled", {"population": "obese AAW"})),
+    case("Overall 12 CT scans were reviewed.", ),
+    case("In total, 6 ECGs were abnormal.", ),
 ]
 
 FLOW = [
@@ -183,8 +185,8 @@ ARMS = [
     case("Twenty patients started with gabapentin and 19 patients started with placebo.",
          ("Twenty", 20, "intervention_arm"), ("19", 19, "control_arm")),
     case("The effects on 60 patients (30 in the treated group and 30 in the control group) were evaluable.",
-         ("60", 60, "analyzed"), ("30", 30, "analyzed", {"population": "patients in the treated group"}),
-         ("30", 30, "analyzed", {"population": "patients in the control group"})),
+         ("60", 60, "analyzed"), ("30", 30, "intervention_arm", {"population": "patients in the treated group"}),
+         ("30", 30, "control_arm", {"population": "patients in the control group"})),
     case("The control arm comprised 61 women.", ("61", 61, "control_arm"),
          xfail="an arm named before the verb is not linked to the count after it"),
 ]
@@ -317,7 +319,125 @@ LINKED = [
          ("812", 812, "enrolled", {"population": "patients with a first stroke"})),
 ]
 
-ALL = EXPLICIT + COUNTED_NOUNS + FLOW + ARMS + REVIEWS + ANIMALS + SUBGROUPS + MUST_NOT + LINKED
+# the role of the main verb of a subject with a long post-modifier; numerators of anaphoric "of whom"
+MAIN_VERB = [
+    case("Between 2015 and 2016, 90 adults referred to the clinic during one winter were recruited.",
+         ("90", 90, "enrolled", {"population": "adults"})),
+    case("Sixty adults who had completed rehabilitation were randomized.", ("Sixty", 60, "randomized")),
+    case("A total of 140 smokers from a potential sample of 2,310 adults were entered.",
+         ("140", 140, "enrolled"), ("2,310", 2310, "enrolled")),
+    case("Twelve patients with severe nausea at baseline received ondansetron.", ("Twelve", 12, None)),
+    case("Of 240 adults from 6 clinics enrolled, 200 had mild disease.", ("240", 240, "enrolled")),
+    case("Of 349 adults from 40 sites approached, 12 declined.", ("349", 349, None), ("12", 12, "excluded")),
+    case("Forty adults were randomized, 38 of whom (20 on drug and 18 on placebo) were analysed.",
+         ("Forty", 40, "randomized"), ("38", 38, "analyzed")),
+    case("The pilot stopped after 50 of the planned 80 adults were enrolled.",
+         ("50", 50, "enrolled"), ("80", 80, "analyzed")),
+    case("Thirty-one men (84%) provided follow-up data.", ("Thirty-one", 31, "completed")),
+    case("Fifty-two adults were treated according to the protocol.", ("Fifty-two", 52, "analyzed")),
+    case("In all, 1310 men were suitable for analysis.", ("1310", 1310, "analyzed")),
+    case("The remaining 122 adults were divided into two groups.", ("122", 122, "randomized")),
+    case("Diary data were available for 87 adults.", ("87", 87, "analyzed")),
+    case("Relapse was observed in 75 evaluable adults.",
+         ("75", 75, "analyzed", {"population": "evaluable adults"})),
+    case("Relapse was observed in 12 adults."),
+    case("Fifteen HCWs were randomly assigned.", ("Fifteen", 15, "randomized", {"population": "HCWs"})),
+    case("A total of 40 obese HCWs (aged 45-65) were enrolled.", ("40", 40, "enrolled", {"population": "obese HCWs"})),
+    case("Overall 12 CT scans were reviewed."),
+    case("In total, 6 ECGs were abnormal."),
+]
+
+# arms: the comparator listed second, assignment participles, per-arm breakdowns of a total
+COMPARATOR = [
+    case("Adults were randomized to drug A (n = 52) or drug B (n = 50).",
+         ("52", 52, "intervention_arm"), ("50", 50, "control_arm")),
+    case("Of 127 adults, 64 were randomly assigned to drug A and 63 to drug B.",
+         ("127", 127, None), ("64", 64, "intervention_arm"), ("63", 63, "control_arm")),
+    case("Of 600 men, 300 were randomly assigned to receive the new device and 298 were assigned to receive the "
+         "old device.", ("600", 600, None), ("300", 300, "intervention_arm"), ("298", 298, "control_arm")),
+    case("In 45 adults allocated DX the full dose was given, compared to 90% in the 44 adults allocated DY.",
+         ("45", 45, "intervention_arm"), ("44", 44, "control_arm")),
+    case("Of 60 adults randomly assigned to the drug during all visits, six (10%) had fever.",
+         ("60", 60, "intervention_arm")),
+    case("The 70 adults randomized to diet alone and the 72 adults randomized to diet plus exercise were similar.",
+         ("70", 70, "control_arm"), ("72", 72, "intervention_arm")),
+    case("Of 41 men randomized to melatonin (n = 20) or placebo (n = 21), 35 completed.",
+         ("41", 41, "randomized"), ("20", 20, "intervention_arm"), ("21", 21, "control_arm"),
+         ("35", 35, "completed")),
+    case("Of the 62 adults randomized in the study, 58 were analyzed.",
+         ("62", 62, "randomized"), ("58", 58, "analyzed")),
+    case("Of 310 men randomized to the three coaching groups, 280 were reached.", ("310", 310, "randomized")),
+    case("A total of 80 adults were analysed: 41 in the cream group and 39 controls.",
+         ("80", 80, "analyzed"), ("41", 41, "intervention_arm"), ("39", 39, "control_arm")),
+    case("A total of 55 adults were enrolled: 28 in study group, and 27 in control group.",
+         ("55", 55, "enrolled"), ("28", 28, "intervention_arm"), ("27", 27, "control_arm")),
+    case("Fourteen withdrew, 6 in the drug group and 8 in the other group.",
+         ("Fourteen", 14, "lost_to_follow_up"), ("6", 6, "lost_to_follow_up"), ("8", 8, "lost_to_follow_up")),
+    case("Rats were split into a diet group (n = 10) and a chow group (n = 10).",
+         ("10", 10, "intervention_arm"), ("10", 10, "control_arm")),
+    case("Adults were randomized to drug A (n = 40) or drug A plus drug B (n = 41).",
+         ("40", 40, "control_arm"), ("41", 41, "intervention_arm")),
+    case("Adults were allocated to DX (31 adults) and DX/DY (30 adults) groups.",
+         ("31", 31, "control_arm"), ("30", 30, "intervention_arm")),
+    case("Patients received drug A (n = 30), drug B (n = 31) or drug C (n = 29).",
+         ("30", 30, "intervention_arm"), ("31", 31, "intervention_arm"), ("29", 29, "intervention_arm")),
+]
+
+# arm labels listed with their counts in a parenthesis after a total; coordinated and respective counts
+LABELLED_LISTS = [
+    case("In all, 615 men (drug 310, placebo 305) were suitable for analysis.",
+         ("615", 615, "analyzed"), ("310", 310, "intervention_arm"), ("305", 305, "control_arm")),
+    case("Overall, 81 adults were recruited (coaching: 41, control: 40).",
+         ("81", 81, "enrolled"), ("41", 41, "intervention_arm"), ("40", 40, "control_arm")),
+    case("Overall, 318 adults were randomly assigned (212, drug; 106, placebo).",
+         ("318", 318, "randomized"), ("212", 212, "intervention_arm"), ("106", 106, "control_arm")),
+    case("Scores were 12 (range 3, 20) in week 4."),
+    case("Sixty-one events (drug 25, follow-up 36) occurred."),
+    case("A pooled analysis of four completed studies identified 217 subjects.",
+         ("four", 4, "studies"), ("217", 217, "enrolled")),
+    case("Relapse was 3% (8 of 120 adults) for drug A and 5% (12 of 118 adults) for drug B.",
+         ("120", 120, "intervention_arm"), ("118", 118, "control_arm")),
+    case("Overall, 58 adults (AX 30 adults, BX 28 adults) were enrolled.",
+         ("58", 58, "enrolled"), ("30", 30, "intervention_arm"), ("28", 28, "control_arm")),
+    case("Thirty-three men were randomized to the yoga class; 35 to the reading group.",
+         ("Thirty-three", 33, "intervention_arm"), ("35", 35, "control_arm")),
+    case("Of 500 adults enrolled, 250 (median age, 61 years) were randomized to the A arm and 248 (median age, "
+         "60 years) were randomized to the B arm.",
+         ("500", 500, "enrolled"), ("250", 250, "intervention_arm"), ("248", 248, "control_arm")),
+    case("Adults (n = 120) were randomized to the drug; 20 adults were later excluded.",
+         ("120", 120, "randomized"), ("20", 20, "excluded")),
+    case("In total, 150 and 148 adults were enrolled to drug A and drug B, respectively.",
+         ("150", 150, "intervention_arm", {"population": "adults"}), ("148", 148, "control_arm")),
+    case("Of 70 men, 61 completed (n=31 and n=30 for the cream group and placebo group, respectively).",
+         ("70", 70, None), ("61", 61, "completed"), ("31", 31, "intervention_arm"), ("30", 30, "control_arm")),
+    case("Response rates were 45% and 30% in the A and B groups, respectively."),
+    case("Between March, 2011, 140 consecutive adults were enrolled.", ("140", 140, "enrolled")),
+    case("In 2011, 620 adults were randomly assigned to either drug A (10 and 20 mg, respectively; n = 310) or "
+         "drug B (n = 310).", ("620", 620, "randomized"), ("310", 310, "intervention_arm"), ("310", 310, "control_arm")),
+    case("Adults were randomized to group singing (n = 50) or usual care with headphones (n = 49).",
+         ("50", 50, "intervention_arm"), ("49", 49, "control_arm")),
+    case("Eighty-eight eligible adults were eligible. Forty consecutive adults (age range 50-70 years). "
+         "Surgery was done.", ("Eighty-eight", 88, "enrolled"), ("Forty", 40, "enrolled",
+                                                                   {"population": "consecutive adults"})),
+    case("Side effects occurred in 37 (69.8%) vs. 4 (8.3%) cases.", ("4", 4, "subgroup")),
+    case("Of 90 randomized adults, 88 were treated.", ("90", 90, "randomized"), ("88", 88, "analyzed")),
+    case("Of 210 adults randomized, 207 received study drug.", ("210", 210, "randomized"), ("207", 207, "analyzed")),
+    case("Forty patients were treated with surgery.", ("Forty", 40, None)),
+    case("Overall, 40 men started the program and 31 completed it.",
+         ("40", 40, "enrolled"), ("31", 31, "completed")),
+    case("Eighty-six adults received drug A; 90 adults received drug B.",
+         ("Eighty-six", 86, "intervention_arm"), ("90", 90, "control_arm")),
+]
+
+# numbers that belong to doses, schedules and age ranges
+NOT_COUNTS = [
+    case("Patients received docetaxel 75 mg/m(2) (n = 40) on days 1 and 8.", ("40", 40, None)),
+    case("The median age was 48 years (range, 28 to 76 years)."),
+    case("Infusions were given on days 1 and 2 of each cycle."),
+]
+
+ALL = (EXPLICIT + COUNTED_NOUNS + FLOW + ARMS + REVIEWS + ANIMALS + SUBGROUPS + MUST_NOT + LINKED + MAIN_VERB
+       + COMPARATOR + LABELLED_LISTS + NOT_COUNTS)
 
 
 @pytest.mark.parametrize("text,expected", ALL)
