@@ -1,0 +1,906 @@
+"""Claims: one row per intervention -> outcome statement of a sentence or clause.
+
+Pure regex / lexicon logic over character offsets; see README.md for the decisions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import context as ctx
+from . import statcues
+from .lexicons import Cue, lexicons
+
+# ------------------------------------------------------------------ small vocabularies
+ADVERBS = (r"significantly|statistically|markedly|substantially|dramatically|slightly|greatly|"
+           r"strongly|considerably|modestly|moderately|further|also|both|all|completely|partially|"
+           r"consistently|clearly|notably|remarkably|only|even|still|not|no|nonsignificantly|"
+           r"numerically|somewhat|marginally|highly|effectively|rapidly|steadily|progressively|"
+           r"gradually|sharply|appreciably|meaningfully|clinically|mildly|largely|acutely|"
+           r"approximately|about|roughly|nearly|almost|an?|the|average|mean|median|overall|"
+           r"relative|absolute|total|similarly|likewise|however|in\s+contrast")
+_LEAD_SKIP = re.compile(rf"^(?:\s*(?:{ADVERBS})\b[\s,]*)+", re.IGNORECASE)
+_LEAD_PREP = re.compile(r"^\s*(?:in|of|on|for|to|towards?|regarding|with regard to|in terms of|across)\s+", re.IGNORECASE)
+_BETWEEN_GROUPS = re.compile(
+    r"^\s*(?:between|among|across|in)\s+(?:the\s+)?(?:two\s+|three\s+|both\s+|all\s+|treatment\s+|study\s+)?"
+    r"(?:groups?|arms?)(?:\s+(?:at\s+\w+|over\s+time))?\s*(?:in|for|on|regarding|with regard to|in terms of|with respect to|as to)?\s*",
+    re.IGNORECASE)
+# where an outcome phrase stops
+_OBJ_STOP = re.compile(
+    r"\s*[,;:()\[\]]|\s+(?:by|compared|comparing|versus|vs\.?|than|from|at|after|over|during|when|while|whereas|"
+    r"but|with|without|following|among|between|relative|as|upon|due|because|which|that|who|thereby|thus|"
+    r"leading|resulting|despite|although|through|via|until|before|within|across|per|respectively|"
+    r"in\s+(?:the|both|all|patients|participants|subjects|mice|rats|humans|women|men|a|an|this|these|"
+    r"those|each|group|groups|comparison|response|healthy|elderly|older|young|children|cancer|individuals|"
+    r"people|\d)|"
+    r"(?:was|were|is|are|did|had|has|have|remained|showed|reached|became)|"
+    r"and\s+(?:may|might|could|can|also|thus|therefore|then|was|were|is|are|had|has|it|they))\b|\s+p\s*[<=>≤≥]"
+    r"|\s+\d+(?:\.\d+)?\s*(?:%|±|vs)|\s+(?:[=<>≤≥])", re.IGNORECASE)
+_SUBJ_TRAIL = re.compile(
+    rf"(?:\s+(?:was|were|is|are|been|being|be|has|have|had|did|do|does|remained|appeared|seemed|became|"
+    rf"showed|show|shows|demonstrated|exhibited|tended|to|also|not|no|a|an|the|{ADVERBS}))+\s*$", re.IGNORECASE)
+_SUBJ_SPLIT = re.compile(
+    r".*(?:[,;:(]|\b(?:that|which|whereas|while|but|and then|since|because|although|if|when|"
+    r"showed|shows|show|demonstrated|demonstrates|revealed|found|observed|indicated|noted|reported|confirmed|"
+    r"achieved|achieves|produced|produces|caused|causes|induced|induces|resulted\s+in|led\s+to|had|has)\b)\s*",
+    re.IGNORECASE)
+_NUMERIC = re.compile(r"(?:^|\s)(?:[-−~≈]?\d+(?:[.,·]\d+)?\s*(?:%|±\s*\d+(?:\.\d+)?\s*%?|-fold|fold)?)(?=\s|$)")
+_STOPWORDS = {"the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with", "was", "were",
+              "is", "are", "by", "at", "as", "this", "that", "these", "those", "its", "their", "it",
+              "both", "all", "group", "groups", "patients", "than", "there", "which", "be"}
+_WEAK_ADJ = {"more", "less", "fewer", "greater", "larger", "longer", "shorter", "higher", "lower",
+             "better", "worse", "smaller", "faster", "slower", "bigger", "superior", "inferior"}
+_ADJ_FALSE_NEXT = re.compile(
+    r"^\s*(?:than\s+(?:\d|one|two|three|half|a\s+third)|limbs?|extremit|back\b|abdomen|respiratory|"
+    r"urinary|bound|doses?|cohorts?|samples?|studies|trials?|proportion\s+of\s+(?:patients|participants)|number\s+of\s+(?:patients|participants|studies)|dosages?|concentrations?\s+of\s+the\s+drug|education|income|socio|"
+    r"risk\s+of\s+bias|quality\s+evidence|levels?\s+of\s+evidence|frequently|often|likely|"
+    r"commonly|detail|specifically|importantly|recently)",
+    re.IGNORECASE)
+_PURPOSE = re.compile(
+    r"\b(?:whether|aims?|aimed|objectives?|purpose|hypothesi[sz]ed|to\s+(?:investigate|evaluate|assess|"
+    r"determine|examine|compare|test|explore|study|establish|identify|measure)|designed\s+to|"
+    r"we\s+(?:will|propose)|were\s+(?:asked|instructed)|if\s+)\b", re.IGNORECASE)
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:not|no|never|neither|nor|without|failed\s+to|fail\s+to|fails\s+to|cannot|lack\s+of|absence\s+of)\b|"
+    r"n['’]t\b)"
+    r"(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"\bnot\s+only\b\s*(?:[\w-]+\s*){0,3}$", re.IGNORECASE)
+_UNRESOLVED = re.compile(
+    r"\b(?:remains?|remained|is|are|still)\s+(?:\w+\s+)?(?:unclear|uncertain|unknown|not\s+known|unproven|"
+    r"to\s+be\s+(?:tested|determined|established|seen|confirmed|shown)|under\s+investigation|debated|controversial)\b"
+    r"|\bdisagree\s+(?:on|about)\s+whether\b|\bneeded\s+to\s+(?:establish|determine|confirm|test|show)\s+whether\b"
+    r"|\bis\s+not\s+known\b|\bunknown\s+whether\b|\bunclear\s+whether\b", re.IGNORECASE)
+_TREND = re.compile(r"\b(?:trend(?:s|ed)?\s+(?:to|toward|towards|for)|tend(?:ed|s)?\s+to|approach(?:ed|ing)?\s+"
+                    r"(?:statistical\s+)?significance|marginal(?:ly)?\s+significan|borderline\s+significan|"
+                    r"did\s+not\s+reach|non-?significant|not\s+(?:statistically\s+)?significant)", re.IGNORECASE)
+_SIGNIFICANT_WORD = re.compile(r"\bsignificant(?:ly)?\b", re.IGNORECASE)
+_NEG_NEAR = re.compile(r"(?:\b(?:not|no|non|nor|neither|without|never|failed\s+to|did\s+not\s+reach)\b|n't|non-)"
+                       r"[\w\s-]{0,20}$", re.IGNORECASE)
+
+
+class _SaysSignificant:
+    """'significant(ly)' stated positively somewhere in the text (not 'no significant ...')."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        for m in _SIGNIFICANT_WORD.finditer(text):
+            if not _NEG_NEAR.search(text[max(0, m.start() - 30):m.start()]):
+                return True
+        return False
+
+
+_SAYS_SIGNIFICANT = _SaysSignificant()
+_CLAUSE_SPLIT = re.compile(
+    r";\s+|,?\s+(?:except\s+(?:for\s+)?|with\s+the\s+exception\s+of\s+)|,\s+(?=without\s)|"
+    r",\s+and\s+(?=(?:the|a|an|its|their|his|her|this|these)\s)|,?\s+(?:but|whereas|while|although|though|however)\s+(?=\w)|,\s+and\s+(?=in\s)|\.\s+(?=[A-Z])",
+    re.IGNORECASE)
+_COMPARISON_HINT = re.compile(
+    r"\b(?:than|versus|vs\.?|compared|comparison|placebo|control|group|groups|arm|treated|treatment|"
+    r"therapy|intervention|after|following|significant(?:ly)?|baseline|relative)\b|\bp\s*[<=>≤≥]|%",
+    re.IGNORECASE)
+
+# non-drug and generic interventions: "resistance training", "topical rapamycin", "a two-drug
+# senolytic combination", "mTOR inhibitors"
+_INTERVENTION_HEAD = (r"training|exercise|exercises|therapy|therapies|treatment|treatments|supplementation|"
+                      r"supplements?|administration|intervention|programme|program|diet|fasting|restriction|"
+                      r"counsel(?:l)?ing|education|surgery|vaccination|vaccine|combination|inhibitors?|"
+                      r"agonists?|antagonists?|blockers?|injections?|infusions?|transplantation|"
+                      r"stimulation|acupuncture|massage|yoga|meditation|cessation|co-treatment|"
+                      r"cotreatment|regimen|protocol|dosing|prophylaxis|analogues?|mimetics?|"
+                      r"patch|cream|gel|ointment|spray|tablets?|capsules?|rinse|mouthwash|device")
+_INTERVENTION_RE = re.compile(
+    rf"\b(?P<iv>(?:(?:topical|oral|intravenous|inhaled|low[- ]dose|high[- ]dose|intermittent|once[- ]weekly|"
+    rf"daily|weekly|delayed|delayed[- ]release|acute|chronic|combined|adjuvant|early|short[- ]term|long[- ]term|"
+    rf"[\w-]+-based|two-drug|three-drug)\s+)*"
+    rf"(?:[\w/+-]+\s+){{0,2}}(?:{_INTERVENTION_HEAD}))\b", re.IGNORECASE)
+_DRUG_WORD = re.compile(
+    r"\b(?:[A-Za-z][a-z]{2,}(?:mycin|olimus|statin|formin|pril|sartan|olol|azole|mab|nib|tide|parin|"
+    r"cillin|floxacin|dronate|prazole|triptan|oxetine|azepam|azolam|profen|caine|dipine|gliptin|gliflozin|"
+    r"glitazone|vir|platin|taxel|rubicin|trexate|sone|olone|asone|afil|setron|lukast|tadine|amine|"
+    r"idine|pine|zine|mide|fen|cin|tine|dol|nol|pam|lam|lin|ol|ium|ine)|"
+    r"aspirin|metformin|rapamycin|sirolimus|everolimus|melatonin|caffeine|insulin|heparin|warfarin|"
+    r"vitamin\s+[A-K]\d?|omega-3|creatine|probiotics?|curcumin|resveratrol|quercetin|dasatinib|"
+    r"nicotinamide|spermidine|fisetin|acarbose|ketamine|propofol|morphine|codeine|dexmedetomidine)\b"
+    r"|\b[A-Z]{2,5}-?\d{2,6}\b", re.IGNORECASE)
+_NOT_DRUG = {"protein", "routine", "medicine", "discipline", "baseline", "guideline", "line", "machine",
+             "online", "decline", "vaccine", "saline", "urine", "examine", "determine", "combine",
+             "define", "outline", "pipeline", "decline", "online", "alcohol", "control", "protocol",
+             "symbol", "patrol", "cholesterol", "tol", "fine", "nine", "mine", "spine", "skin", "begin",
+             "within", "margin", "origin", "cabin", "lin", "berlin", "domain", "vein", "examine",
+             "intervention", "medium", "premium", "calcium", "sodium", "potassium", "magnesium",
+             "stadium", "podium", "consortium", "equilibrium", "cranium", "endometrium", "delirium",
+             "plasmodium", "tertium", "gymnasium", "criterium", "sensorium", "aquarium", "glycine",
+             "marine", "feminine", "doctrine", "engine", "imagine", "intestine", "canine", "feline",
+             "bovine", "porcine", "murine", "equine", "ovine", "uterine", "medline", "hemoglobin",
+             "globin", "insulin", "albumin", "bilirubin", "fibrin", "serotonin", "melanin", "toxin",
+             "keratin", "actin", "myosin", "tubulin", "pepsin", "trypsin", "collagen", "ferritin",
+             "troponin", "leptin", "adiponectin", "ghrelin", "resistin", "visfatin", "elastin",
+             "hol", "pool", "school", "tool", "wool", "stool", "fool", "cool", "patrol", "petrol",
+             "idol", "fentanyl", "amine", "ine", "ium", "dol", "nol", "pam", "lam", "ol", "cin",
+             "tine", "fen", "mide", "zine", "pine", "idine", "twin", "coin", "join", "pain",
+             "brain", "rain", "gain", "main", "chain", "train", "strain", "again", "plain", "contain",
+             "retain", "obtain", "maintain", "remain", "certain", "explain", "sustain", "attain",
+             "lipid", "lupine", "caffeine", "amine", "heroine", "routine", "sunshine", "machine",
+             "famine", "jasmine", "turbine", "cuisine", "figurine", "limousine", "quarantine",
+             "submarine", "trampoline", "gasoline", "vaseline", "nectarine", "tangerine", "ravine",
+             "endocrine", "exocrine", "paracrine", "autocrine", "genuine", "masculine", "divine",
+             "medline", "embase", "cochrane"}
+_COMPARATOR_RE = re.compile(
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|as\s+opposed\s+to|"
+    r"rather\s+than|than(?:\s+(?:in|with|for|among|after|on))?)\s+(?:the\s+|those\s+(?:receiving|given|in|on|treated\s+with)\s+(?:the\s+)?)?"
+    r"(?P<c>[^,;()\[\].]{1,60}?)(?=\s*[,;()\[\].]|\s+(?:group|groups|arm|arms|at|for|and\s+in|p\s*[<=>]|in\s+the|"
+    r"in\s+patients|on|over|during|after|respectively|was|were|which|who)\b|\s*$)",
+    re.IGNORECASE)
+_GROUP_AFTER = re.compile(
+    r"^[^,;]{0,40}?\b(?:in|among|for|with|of)\s+(?:the\s+|those\s+(?:receiving|given|in|on|treated\s+with)\s+(?:the\s+)?|patients\s+(?:receiving|given|on|in\s+the)\s+)?"
+    r"(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,3}?)\s+(?:group|arm|patients|subjects|participants|mice|rats|cohort)\b",
+    re.IGNORECASE)
+_COMPARATOR_WORDS = re.compile(
+    r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|standard|untreated|vehicle|"
+    r"no[- ]treatment|waiting[- ]list|wait-?list|conventional|saline|comparison)\b", re.IGNORECASE)
+_MAGNITUDE_RES = (
+    re.compile(r"\bby\s+(?:(?:approximately|about|roughly|nearly|almost|up\s+to|over|more\s+than|an\s+average\s+of|a\s+mean\s+of|~|≈)\s*)?"
+               r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent|percentage\s+points?|-?fold|times|kg|g|mg|mm\s*Hg|mmHg|mm|cm|points?|"
+               r"units?|hours?|days?|weeks?|months?|years?|min(?:utes)?|beats|bpm|ml|mL|mg/dL|mmol/L)?", re.IGNORECASE),
+    re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?P<u>%|-fold|\s?fold|percent)\s*"
+               r"(?:\w+\s+){0,4}?(?:reduction|increase|decrease|improvement|enhancement|decline|rise|drop|"
+               r"higher|lower|greater|more|less|gain|loss|change)", re.IGNORECASE),
+    re.compile(r"\b(?P<v>\d+(?:\.\d+)?)\s*(?P<u>-fold|\s?fold)\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s*(?:±\s*\d+(?:\.\d+)?\s*)(?P<u>kg|g|cm|mm|mmHg|points?|%)(?!\w)", re.IGNORECASE),
+)
+# cues that describe the state of their subject ("X was similar", "X did not differ")
+_STATE_CUE = re.compile(
+    r"^(?:was|were|is|are|remained|remain|remains|stayed|appeared|seemed|been)\b|"
+    r"\b(?:differ|differed|different|vary|varied|similar|comparable|equivalent|identical|unchanged|unaltered|"
+    r"unaffected|stable|constant|steady|same|indistinguishable|significant|significantly|significance|"
+    r"non-?significant|insignificant|nonsignificantly|non-significantly)$", re.IGNORECASE)
+_INTRO_VERB = re.compile(r"(?:induc|promot|caus|produc|stimulat|elicit|result|lead|led|achiev|show|demonstrat)",
+                         re.IGNORECASE)
+_FOLD_WORDS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+
+@dataclass
+class _Hit:
+    start: int  # relative to the clause
+    end: int
+    cue: Cue
+    text: str
+    obj_from: int | None = None   # object starts here instead of at the cue end
+    forced_negation: bool = False  # negated by a phrase before it ("no evidence that ...")
+
+
+def _clean(phrase: str | None, max_words: int = 10) -> str | None:
+    if not phrase:
+        return None
+    p = phrase.strip(" ,;:.-–—")
+    p = _LEAD_SKIP.sub("", p)
+    p = re.sub(r"^(?:of|in|on|for|to|the|a|an|its|their|his|her|this|these|those)\s+", "", p, flags=re.I)
+    p = re.sub(r"^(?:of|in|on|for|to|the|a|an|its|their)\s+", "", p, flags=re.I)
+    p = _NUMERIC.sub(" ", " " + p).strip()
+    p = re.sub(r"\s+(?:and|or|of|in|the|a|to|with|for|on|as|by|was|were|is|are|both|significantly)$", "", p,
+               flags=re.I)
+    p = re.sub(r"\s+", " ", p).strip(" ,;:.-–—")
+    words = p.split()
+    if not words or all(w.lower() in _STOPWORDS for w in words):
+        return None
+    if re.fullmatch(r"(?:the\s+)?(?:(?:pooled|overall|adjusted|main|same|\d+-year|one-year)\s+)?(?:association|associations|"
+                    r"estimate|estimates|results?|findings?|data|effects?|differences?|trends?|patterns?|it|this|"
+                    r"these|they|that|which|changes?|rather|frequent|common|likely|pronounced|evident|"
+                    r"apparent|marked|significant|important)", p, re.I):
+        return None
+    if re.fullmatch(r"(?:m?L|ml|mg|µg|μg|g|kg|cm|mm|m|s|min|h|%|points?|units?|mmHg|mm\s*Hg|mg/dL|mmol/L|µM|nM|"
+                    r"months?|weeks?|days?|years?|hours?|times|fold|percent|vs\.?|versus)", p, re.I):
+        return None
+    if len(words) > max_words:
+        p = " ".join(words[:max_words])
+    if not re.search(r"[A-Za-z]{2}", p):
+        return None
+    return p
+
+
+_NOUN_CUE = re.compile(r"(?:tion|tions|ment|ments|ance|ence|sion|ing|increase|decrease|rise|drop|fall|decline|"
+                       r"change|gain|loss|elevation|reduction|difference|differences|effect|effects|benefit|"
+                       r"impact|influence|association|advantage)$", re.IGNORECASE)
+
+
+_FROM_BASELINE = re.compile(
+    r"^\s*(?:(?:from|over|at|after|since|relative\s+to|compared\s+(?:with|to))\s+(?:the\s+)?"
+    r"(?:baseline|pre-?treatment|pre-?test|pre-?intervention|admission|entry|enrol?ment|time|week\s+\d+|"
+    r"month\s+\d+|day\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|hours?|h))(?:\s+values?)?\s*,?\s*)+", re.IGNORECASE)
+
+
+def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -> str | None:
+    rest = clause[pos:]
+    rest = _LEAD_SKIP.sub("", rest)
+    rest = _FROM_BASELINE.sub("", rest)
+    if re.match(r"^\s*(?:between|among|across)\b", rest, re.I):
+        m = re.match(r"^\s*(?:between|among|across)\s+[^,;()]{1,60}?\s+(?:in\s+relation\s+to|in\s+terms\s+of|"
+                     r"with\s+regard\s+to|with\s+respect\s+to|regarding|concerning|for|in|on|as\s+to)\s+(?=\w)",
+                     rest, re.I)
+        rest = _BETWEEN_GROUPS.sub("", rest, count=1) if _BETWEEN_GROUPS.match(rest) else (
+            rest[m.end():] if m else rest)
+    noun_like = bool(_NOUN_CUE.search(cue_text.strip())) or bool(
+        re.search(r"\b(?:a|an|the|no|any|significant|greater|larger|smaller|%|similar|overall|mean|further)\s*$",
+                  before, re.I))
+    if not noun_like and re.match(r"^\s*in\s+(?:the|both|all|each|patients|participants|subjects|those)\b", rest, re.I):
+        return None
+    rest = _LEAD_PREP.sub("", rest, count=1)
+    rest = _LEAD_SKIP.sub("", rest)
+    rest = re.sub(r"^\s*\d[\d,.]*\s+(?=[a-z])", "", rest)   # "preserved 605 primordial follicles"
+    if re.match(r"^\s*(?:by|to|from|at|after|than|in\s+the|in\s+both|upon|over|compared|versus|vs|when|with|"
+                r"between|among|during|following|[,;:(.\[]|\d|p\s*[<=>])", rest, re.IGNORECASE) or not rest.strip():
+        return None
+    m = _OBJ_STOP.search(rest)
+    phrase = rest[:m.start()] if m else rest
+    pm = _pop_stop().search(phrase)
+    if pm and pm.start() > 0:
+        phrase = phrase[:pm.start()]
+    return _clean(phrase)
+
+
+def _subject_before(clause: str, pos: int) -> str | None:
+    before = clause[:pos]
+    for _ in range(2):
+        before = re.sub(r"\s*[(\[{][^()\[\]{}]*[)\]}]", "", before)
+    before = _SUBJ_TRAIL.sub("", before)
+    m = _SUBJ_SPLIT.match(before)
+    if m and len(before[m.end():].split()) >= 1:
+        before = before[m.end():]
+    # drop a leading circumstantial phrase without comma: "In the second evaluation the time ..."
+    before = re.sub(r"^(?:in|at|after|during|on|for|among|with|under|following)\s+[^,]{0,40}?\s+"
+                    r"(?=(?:the|her|his|their|its|a|an|mean|median|total|overall)\s)", "", before.strip(), flags=re.I)
+    before = re.sub(r"^(?:there\s+(?:was|were|is|are)|we\s+\w+|it\s+\w+)\s+", "", before, flags=re.I)
+    words = before.split()
+    if len(words) > 10:
+        before = " ".join(words[-10:])
+    return _clean(before)
+
+
+_POP_STOP: re.Pattern | None = None
+
+
+def _pop_stop() -> re.Pattern:
+    """' in steroid-refractory patients': a population ends an outcome phrase."""
+    global _POP_STOP
+    if _POP_STOP is None:
+        heads = "|".join(lexicons().population_heads)
+        _POP_STOP = re.compile(rf"\s+in\s+(?:[\w'+-]+\s+){{0,3}}(?:{heads})\b", re.IGNORECASE)
+    return _POP_STOP
+
+
+def _is_population(phrase: str) -> bool:
+    words = phrase.split()
+    heads = set(lexicons().population_heads) | {"models", "model", "vitro", "vivo", "samples", "tissue"}
+    if re.search(r"\b(?:in|of|with|on|for)\b", phrase, re.I):
+        return False
+    return len(words) <= 4 and (words[-1].lower() in heads or phrase.lower().startswith("vitro"))
+
+
+def _polarity(outcome: str | None) -> str | None:
+    if not outcome:
+        return None
+    for regex, pol in lexicons().polarity:
+        if regex.search(outcome):
+            return pol
+    return None
+
+
+def _disease_outcome(span: tuple[int, int] | None, entities: list[dict]) -> bool:
+    """The outcome names a disease (a DISEASE entity inside it): more of it is bad."""
+    if not span:
+        return False
+    return any(e.get("label") == "DISEASE" and span[0] <= e["start"] and e["end"] <= span[1] for e in entities)
+
+
+def decide_valence(direction: str | None, cue_valence: str | None, outcome: str | None,
+                   disease: bool = False) -> str:
+    if direction == "no_effect":
+        return "neutral"
+    if cue_valence in ("beneficial", "harmful"):
+        return cue_valence
+    pol = _polarity(outcome) or ("bad" if disease else None)
+    if pol is None or direction is None:
+        return "unknown"
+    good = (pol == "good") == (direction == "increase")
+    return "beneficial" if good else "harmful"
+
+
+def _magnitude(clause: str, cue_start: int) -> tuple[str | None, float | None, str | None]:
+    best = None
+    for regex in _MAGNITUDE_RES:
+        for m in regex.finditer(clause):
+            dist = abs(m.start() - cue_start)
+            if dist > 90:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, m)
+        if best:
+            break
+    if best:
+        m = best[1]
+        unit = (m.group("u") or "").strip().lower() or None
+        if unit in ("fold", "-fold", "times"):
+            unit = "fold"
+        elif unit in ("percent",):
+            unit = "%"
+        elif unit and unit.startswith("percentage"):
+            unit = "percentage points"
+        elif unit:
+            unit = m.group("u").strip()
+        text = m.group(0).strip()
+        if best[1].re is _MAGNITUDE_RES[1]:
+            text = (m.group("v") + (m.group("u") or "")).strip()
+        try:
+            return text, float(m.group("v")), unit
+        except ValueError:
+            pass
+    for w, v in _FOLD_WORDS.items():
+        m = re.search(rf"\b{w}\b", clause, re.IGNORECASE)
+        if m:
+            return m.group(0), v, "fold"
+    return None, None, None
+
+
+def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dict], text: str,
+                                 outcome_span: tuple[int, int] | None) -> str | None:
+    s, e = clause_abs
+    chems = [x for x in entities if x.get("label") == "CHEMICAL"
+             and s <= x.get("start", -1) and x.get("end", 0) <= e
+             and not (outcome_span and outcome_span[0] <= x["start"] < outcome_span[1])]
+    if not chems:
+        return None
+    chems.sort(key=lambda x: x["start"])
+    chems = [x for x in chems if not re.match(r"\s*(?:levels?|concentrations?|content|values?|excretion|"
+                                              r"clearance|intake)\b", text[x["end"]:x["end"] + 16], re.I)] or chems
+    names = []
+    first = chems[0]
+    lead = re.search(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|long-term|"
+                     r"short-term|combined|intravenous|inhaled|daily|weekly)\s+)+$", text[max(s, first["start"] - 40):first["start"]],
+                     re.IGNORECASE)
+    names.append(text[first["start"]:first["end"]].strip())
+    last_end = first["end"]
+    for x in chems[1:]:
+        gap = text[last_end:x["start"]]
+        if re.fullmatch(r"\s*(?:plus|\+|and|with|combined with|in combination with|/)\s*", gap, re.IGNORECASE):
+            names.append(text[x["start"]:x["end"]].strip())
+            last_end = x["end"]
+        else:
+            break
+    out = " plus ".join(dict.fromkeys(n for n in names if n))
+    tail = re.match(r"\s+(?:use|treatment|therapy|administration|supplementation)\b", text[last_end:last_end + 30], re.I)
+    if tail:
+        out += tail.group(0).rstrip()
+    if lead:
+        out = lead.group(0).strip().lower() + " " + out
+    return out or None
+
+
+def _intervention_from_text(segment: str) -> str | None:
+    m = re.search(r"\b(?:combined\s+)?(?P<a>[\w-]+)\s+(?:plus|\+|combined\s+with|in\s+combination\s+with|and)\s+(?P<b>[\w-]+)\b",
+                  segment, re.IGNORECASE)
+    if m and _DRUG_WORD.fullmatch(m.group("a")) and _DRUG_WORD.fullmatch(m.group("b")) \
+            and m.group("a").lower() not in _NOT_DRUG and m.group("b").lower() not in _NOT_DRUG:
+        return f"{m.group('a')} plus {m.group('b')}"
+    for m in _DRUG_WORD.finditer(segment):
+        w = m.group(0)
+        if w.lower() in _NOT_DRUG or len(w) < 4:
+            continue
+        if re.match(r"[A-Z]{2,5}-?\d", w) is None and not re.search(
+                r"(?:mycin|olimus|statin|formin|pril|sartan|olol|azole|mab|nib|tide|parin|cillin|floxacin|"
+                r"dronate|prazole|triptan|oxetine|azepam|azolam|profen|caine|dipine|gliptin|gliflozin|glitazone|"
+                r"vir|platin|taxel|rubicin|trexate|afil|setron|lukast|tadine)$|^(?:aspirin|metformin|rapamycin|"
+                r"sirolimus|everolimus|melatonin|caffeine|heparin|warfarin|vitamin|omega|creatine|probiotic|"
+                r"curcumin|resveratrol|quercetin|dasatinib|nicotinamide|spermidine|fisetin|acarbose|ketamine|"
+                r"propofol|morphine|codeine|dexmedetomidine)", w, re.IGNORECASE):
+            continue
+        # extend with a following head noun ("rapamycin treatment")
+        tail = re.match(rf"\s+(?:{_INTERVENTION_HEAD})\b", segment[m.end():], re.IGNORECASE)
+        lead = re.search(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|"
+                         r"delayed|combined|intravenous|inhaled)\s+)+$", segment[:m.start()], re.IGNORECASE)
+        out = (lead.group(0) if lead else "") + w + (tail.group(0) if tail else "")
+        return out.strip()
+    m = _INTERVENTION_RE.search(segment)
+    if m:
+        iv = _clean(m.group("iv"), 6)
+        if iv and not re.match(r"^(?:the|this|our|their|each|both|of|after|during|at|in|with)\b", iv, re.I) \
+                and not re.search(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", iv, re.I):
+            return iv
+    return None
+
+
+def _comparator(clause: str) -> str | None:
+    m = _COMPARATOR_RE.search(clause)
+    if m:
+        raw = re.split(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+", m.group("c"))[-1]
+        cm = lexicons().cue_regex.search(raw)
+        if cm:
+            raw = raw[:cm.start()]
+        c = _clean(re.sub(r"^[\d.,\s%±-]*(?:in|with|among|for|to)\s+", "", raw), 6)
+        if c and not re.fullmatch(r"[\d.\s%±]+", c):
+            if re.match(r"^(?:baseline|pre-?treatment|before)", c, re.I):
+                return "baseline"
+            return c
+    for regex, name in lexicons().comparators:
+        m = regex.search(clause)
+        if m:
+            return name or m.group(0).strip()
+    return None
+
+
+def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
+    """'higher in the placebo group' states the effect of the comparator: flip the direction."""
+    if hit.cue.direction == "no_effect":
+        return False
+    after = clause[hit.end:]
+    m = _GROUP_AFTER.match(after)
+    if m and re.search(r"\b(?:than|versus|vs|compared|relative|over)\b", after[:m.start("g")], re.I):
+        m = None
+    if m:
+        return bool(_COMPARATOR_WORDS.search(m.group("g")))
+    if subject and re.search(r"\b(?:group|arm)\b", subject, re.I) and _COMPARATOR_WORDS.search(subject):
+        return True
+    # "the control group had higher ..." with the subject eaten by the outcome logic
+    before = clause[:hit.start]
+    m = re.search(r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
+                  r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", before, re.I)
+    return bool(m and _COMPARATOR_WORDS.search(m.group("g")))
+
+
+def _paren_depths(s: str) -> list[int]:
+    out = []
+    d = 0
+    for ch in s:
+        if ch in "([":
+            d += 1
+        out.append(d)
+        if ch in ")]" and d > 0:
+            d -= 1
+    out.append(d)
+    return out
+
+
+def _find_hits(clause: str) -> list[_Hit]:
+    lex = lexicons()
+    hits: list[_Hit] = []
+    depth_at = _paren_depths(clause)
+    for m in lex.cue_regex.finditer(clause):
+        if depth_at[m.start()] > 0:
+            continue   # "(defined as a 50% increase in ...)": a definition, not the finding
+        idx = int(m.lastgroup[1:])
+        cue = lex.cues[idx]
+        word = m.group(0).lower()
+        if cue.outcome_in_cue == "loss" and not re.search(
+                r"(?:\d|greater|more|less|larger|smaller|significant|induced|caused|produced|achieved|showed|"
+                r"mean|average|associated|resulted\s+in|led\s+to)\W+(?:[\w-]+\W+){0,3}$", clause[:m.start()], re.I):
+            continue   # "unexplained hair loss" names a condition; "induced significant weight loss" is a finding
+        if word in _WEAK_ADJ and re.match(r"\s+(?:[\w-]+\s+)?(?:studies|research|trials|data|evidence|investigation|"
+                                          r"work|caution|attention)\b", clause[m.end():], re.I):
+            continue   # "more large-scale studies are needed"
+        if word in _WEAK_ADJ:
+            if _ADJ_FALSE_NEXT.match(clause[m.end():]) and not re.match(
+                    r"\s+(?:frequently|often|likely|commonly)\b[^.;]{0,40}\bthan\b", clause[m.end():], re.I):
+                continue
+            if re.search(r"\b(?:or|and)\s*$", clause[:m.start()]) and re.match(r"\s+or\b", clause[m.end():]) is None \
+                    and re.search(r"\bor\s*$", clause[:m.start()]):
+                continue
+        if word in ("more", "less") and re.match(r"\s+(?:than|and|or|of)\b", clause[m.end():], re.I) \
+                and not re.search(r"\b(?:group|than)\b", clause[m.end():m.end() + 60], re.I):
+            continue
+        if word in ("cause", "causes") and not re.search(
+                r"\b(?:may|might|can|could|will|would|not|to|it|they|which|that|also)\s+(?:\w+ly\s+|often\s+|also\s+|sometimes\s+)?$",
+                clause[:m.start()], re.I):
+            continue   # "coronary causes", "all causes": a noun
+        if word == "lost" and re.match(r"\s+to\s+follow", clause[m.end():], re.I):
+            continue
+        if re.search(r"\b(?:rather\s+than|instead\s+of)\s*$", clause[:m.start()], re.I):
+            continue   # "strengthen rather than suppress immunity"
+        if word.startswith("favo") and (not re.search(r"\d", clause) or re.match(r"\s+of\b", clause[m.end():])):
+            continue
+        if word.startswith("extend") and re.match(r"\s+(?:the\s+)?(?:median\s+|mean\s+|maximum\s+|maximal\s+|remaining\s+)?"
+                                                r"(?:lifespan|life\s+span|survival|healthspan|life)", clause[m.end():], re.I):
+            pass
+        elif word in ("cut", "fall", "falls", "rise", "rises", "gain", "gains", "maintain", "maintained",
+                    "maintains", "extend", "extends", "extended", "block", "blocks", "induction",
+                    "stimulation", "activation", "elevation", "induces", "induced", "rose", "lost"):
+            # ambiguous nouns / methods words: need a comparison or a statistic nearby
+            if not _COMPARISON_HINT.search(clause):
+                continue
+        if hits and re.search(r"\bby\s*$", clause[:m.start()], re.I) and word.endswith("ing"):
+            continue   # "switches on autophagy by blocking mTORC1": the mechanism, not a second claim
+        hits.append(_Hit(m.start(), m.end(), cue, m.group(0)))
+    # a negated / no-effect phrase scopes over a cue right after it ("did not show comparable
+    # weight loss"); an introducing verb gives way to the noun after it ("induced significant
+    # weight loss"); a lowering verb keeps the lead over a noun it acts on ("blocked the
+    # contraction-induced increase in X")
+    kept: list[_Hit] = []
+    for h in hits:
+        if kept:
+            prev = kept[-1]
+            gap = clause[prev.end:h.start]
+            close = len(gap) <= 30 and not re.search(r"[,;]|\band\b|\bbut\b|\bwhile\b", gap)
+            if prev.cue.kind == "adj" and prev.cue.direction == "no_effect" and \
+                    re.fullmatch(r"\s*", gap) and _NOUN_CUE.search(h.text):
+                kept[-1] = h     # "a similar reduction of 82%"
+                continue
+            if close and prev.cue.negated and re.fullmatch(r"(?:failed|fail|fails)\s+to", prev.text, re.I) \
+                    and h.cue.negatable and len(gap.split()) <= 1:
+                kept[-1] = h     # "failed to improve X": the verb, negated
+                continue
+            if prev.cue.negated and h.cue.negatable and len(gap.split()) <= 4 and (
+                    re.match(r"\s*(?:\w+\s+)?that\b", gap) or re.search(r"\bthat\s*$", prev.text, re.I)):
+                h.forced_negation = True     # "does not show that rapamycin slows ageing"
+                kept[-1] = h
+                continue
+            if close and prev.cue.direction == "no_effect":
+                continue
+            if prev.cue.kind == "adj" and prev.text.lower() in ("greater", "larger", "more", "bigger", "higher") \
+                    and close and (len(gap.split()) <= 1 or (len(gap.split()) <= 4 and re.search(r"\b(?:in|of)\b", gap))) \
+                    and _NOUN_CUE.search(h.text) and h.cue.direction in ("increase", "decrease"):
+                kept[-1] = h     # "greater median reductions in X": the noun says which way
+                continue
+            if close and len(gap.split()) <= 3 and _INTRO_VERB.match(prev.text) and \
+                    (h.cue.kind in ("noun", "adj") or _NOUN_CUE.search(h.text)):
+                kept[-1] = h
+                continue
+            if close and len(gap.split()) <= 3 and prev.cue.direction == "decrease" and \
+                    h.cue.direction == "increase" and _NOUN_CUE.search(h.text) and \
+                    re.match(r"\s+(?:in|of)\b", clause[h.end:]):
+                prev.obj_from = h.end
+                continue
+        kept.append(h)
+    hits = kept
+    # merge a cue directly following another (e.g. "significantly reduced more")
+    merged: list[_Hit] = []
+    for h in hits:
+        if merged and h.start - merged[-1].end <= 3 and re.fullmatch(r"[\s-]*", clause[merged[-1].end:h.start]):
+            prev = merged[-1]
+            if prev.cue.direction == "no_effect" or prev.cue.kind in ("verb", "phrase"):
+                continue
+            merged[-1] = h
+            continue
+        merged.append(h)
+    return merged
+
+
+def _clauses(sent: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _CLAUSE_SPLIT.finditer(sent):
+        if m.start() - start >= 15 and len(sent) - m.end() >= 15:
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, len(sent)))
+    return out
+
+
+_AGENT = re.compile(r"[A-Z][\w+/-]*(?:\s+[\w+/-]+){0,2}")
+_NOT_AGENT = re.compile(r"(?:it|this|these|those|that|they|we|our|the|a|an|patients?|participants?|subjects?|"
+                        r"mice|rats|animals|women|men|children|people|group|groups|treatment|results?|data|"
+                        r"study|studies|trial|analysis|evidence|there|both|all|each|levels?|scores?)\b", re.IGNORECASE)
+NON_HUMAN = {"mouse", "rat", "cat", "dog", "monkey", "pig", "rabbit", "zebrafish", "worm", "fly", "yeast"}
+_REFERS_BACK = re.compile(r"^\s*(?:the\s+same|this|that|these|those|the)\s+(?:\w+\s+)?(?:study|trial|analysis|"
+                          r"meta-analysis|review|cohort|experiment|work|data)\b", re.IGNORECASE)
+
+
+class ArticleContext:
+    """Article-level data shared by every sentence."""
+
+    def __init__(self, text: str, sentences: list[dict], sections: list[dict], entities: list[dict],
+                 statistics: list[dict], sample_sizes: list[dict]):
+        self.text = text
+        self.sentences = sentences
+        self.sections = sections
+        self.entities = sorted((e for e in entities if _valid_span(e, len(text))), key=lambda e: e["start"])
+        self.statistics = statistics
+        self.sample_sizes = sample_sizes
+        spans = [(s["start"], s["end"]) for s in sentences]
+        self.design = ctx.article_design(text, spans)
+        self.organism = None
+        counts: dict[str, int] = {}
+        for s, e in spans[:400]:
+            o = ctx.find_organism(text[s:e])
+            if o:
+                counts[o] = counts.get(o, 0) + 1
+        if counts:
+            self.organism = max(counts, key=counts.get)
+        # per-section design / organism, filled as sentences are read in order
+        self.section_design: dict[str | None, str] = {}
+        self.section_organism: dict[str | None, str] = {}
+        self.last_intervention: tuple | None = None
+        self.prev_design: str | None = None
+
+
+def _valid_span(row: dict, n: int) -> bool:
+    try:
+        return 0 <= int(row["start"]) < int(row["end"]) <= n
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: str | None,
+                       stat_rows: list[tuple[int, dict]], sample_rows: list[tuple[int, dict]],
+                       skip: bool = False) -> list[dict]:
+    text = actx.text
+    sent = text[s_start:s_end]
+    # sentence context (also recorded for later sentences of the section)
+    s_design = ctx.find_design(sent)
+    s_org = ctx.find_organism(sent)
+    if s_design:
+        actx.section_design[section] = s_design   # the latest design named in the section
+    prev_design = actx.prev_design
+    actx.prev_design = s_design
+    if s_org:
+        actx.section_organism[section] = s_org
+    if skip or len(sent) < 12 or sent.rstrip().endswith("?"):
+        return []
+    hedge = certainty = duration = None   # filled in below when the sentence makes a claim
+    tier = ctx.tier_of_heading(section)
+    out: list[dict] = []
+    clauses = _clauses(sent)
+    for c_start, c_end in clauses:
+        clause = sent[c_start:c_end]
+        hits = _find_hits(clause)
+        abs_c = (s_start + c_start, s_start + c_end)
+        c_stats = [(i, r) for i, r in stat_rows if abs_c[0] <= r["start"] < abs_c[1]] or \
+            (stat_rows if len(clauses) == 1 else [])
+        has_digit = any(ch.isdigit() for ch in clause)
+        if not hits and not has_digit:
+            continue
+        stat_dir = statcues.direction_from_rows([r for _, r in c_stats]) if c_stats else None
+        if stat_dir is None and has_digit:
+            stat_dir = statcues.direction_from_text(clause)
+        significant = has_digit and statcues.any_significant(clause, [r for _, r in c_stats])
+        if not hits:
+            d = stat_dir or statcues.table_row_direction(clause)
+            if d is None and significant:
+                d = statcues.versus_direction(clause)
+            if d is None:
+                continue
+            outcome = _table_row_label(clause) or _subject_before(clause, len(clause))
+            hits_info = [(None, d, outcome, False, None)]
+        else:
+            hits_info = []
+            for j, h in enumerate(hits):
+                if _PURPOSE.search(clause[:h.start]) and not (
+                        re.search(r"\bwhether\b", clause[:h.start], re.I) and _UNRESOLVED.search(clause)):
+                    continue   # a purpose; but "whether X lowers Y is not known" is an open claim
+                hits_info.append((h, None, None, None, None))
+        seen_outcomes = set()
+        for h, d_fixed, outcome_fixed, _, _ in hits_info:
+            negated = False
+            cue_valence = None
+            if h is None:
+                direction, outcome, subject = d_fixed, outcome_fixed, None
+                cue_pos = 0
+            else:
+                cue = h.cue
+                direction = cue.direction
+                cue_valence = cue.valence
+                negated = cue.negated
+                cue_pos = h.start
+                before = clause[:h.start]
+                if h.forced_negation or (cue.negatable and _NEGATION_BEFORE.search(before)
+                                         and not _NOT_ONLY.search(before)):
+                    negated = True
+                    direction = "no_effect"
+                    cue_valence = None
+                subject = _subject_before(clause, h.start)
+                inner = re.match(r"no\s+(?:further\s+|new\s+|other\s+|more\s+|additional\s+|recurrent\s+)?(?P<o>.+?)\s+"
+                                 r"(?:occurred|recurred|developed|was|were)\b", h.text, re.I)
+                if inner:
+                    outcome = _clean(inner.group("o"))
+                elif cue.outcome_in_cue:
+                    outcome = _clean(re.sub(rf"\s*\b{cue.outcome_in_cue}\b", "", h.text, flags=re.I))
+                elif cue.kind == "adj" and cue.direction != "no_effect":
+                    obj = None
+                    nxt = clause[h.end:]
+                    if re.match(r"^\s+(?:frequent(?:ly)?|common(?:ly)?|often|likely|prevalent|pronounced|"
+                                r"evident|marked|apparent|severe|intense)\b", nxt, re.I):
+                        pass        # "Mouth ulcers were more frequent with rapamycin": the subject
+                    elif re.match(r"^\s+(?!than|in|at|for|with|among|after|on|during|compared|versus|vs|and|or|"
+                                r"to|from|by|than|among|between|the\s+\w+\s+group|[,;(\d])[A-Za-z]", nxt, re.I):
+                        obj = _object_after(clause, h.end)
+                    outcome = obj or subject
+                elif re.search(r"associated$", h.text, re.I):
+                    am = re.match(r"\s+with\s+(?:a\s+|an\s+)?(?:(?:significantly\s+)?(?:lower|higher|reduced|increased|"
+                                  r"decreased|greater|better|worse|improved|less|more|fewer)\s+)?", clause[h.end:], re.I)
+                    outcome = _object_after(clause, h.end + am.end(), "", "the") if am else subject
+                elif cue.kind == "adj" or _STATE_CUE.search(h.text):
+                    outcome = subject or _object_after(clause, h.end, h.text, clause[:h.start])
+                else:
+                    nxt_hits = [x for x in hits if x.start >= h.end]
+                    limit = nxt_hits[0].start if nxt_hits else len(clause)
+                    outcome = _object_after(clause[:limit], h.obj_from or h.end, h.text,
+                                            clause[:h.start] if h.obj_from is None else "the")
+                    if outcome is not None and _is_population(outcome):
+                        outcome = None
+                    if outcome is None:
+                        outcome = subject
+                        subject = None
+                        if outcome and re.fullmatch(r"(?:similar|comparable|equivalent|such|this|that)", outcome, re.I):
+                            outcome = None
+                    elif cue.kind == "noun" and subject and not _intervention_from_text(subject or ""):
+                        # "a 70% reduction in X": the words before a noun cue are not the agent
+                        pass
+                # a following cue ends this outcome
+                if outcome and hits:
+                    nxt_hits = [x for x in hits if x.start > h.end]
+                    if nxt_hits:
+                        limit = clause[h.end:nxt_hits[0].start]
+                        if outcome not in limit and limit.strip():
+                            pass
+                # words say up/down but the statistics (or "a trend toward") say not significant
+                if direction in ("increase", "decrease") and not significant and (
+                        (stat_dir == "no_effect" and not _SAYS_SIGNIFICANT.search(clause))
+                        or _TREND.search(clause)):
+                    direction = "no_effect"
+                    cue_valence = None
+                if direction in ("increase", "decrease") and _flip_for_group(clause, h, subject):
+                    direction = "decrease" if direction == "increase" else "increase"
+                if not outcome and not c_stats and cue.kind != "phrase" and not _COMPARISON_HINT.search(clause):
+                    continue
+                # "improved diplopia": improvement of a bad outcome is a decrease
+                if cue.valence == "beneficial" and direction == "increase" and _polarity(outcome) == "bad":
+                    direction = "decrease"
+                elif cue.valence == "harmful" and direction == "increase" and _polarity(outcome) == "good":
+                    direction = "decrease"
+            if h is not None and _UNRESOLVED.search(_region(sent, c_start, clause, hits, h)):
+                direction, cue_valence, negated = None, None, False   # an open question, no direction
+            key = (outcome or "").lower()
+            if key in seen_outcomes:
+                continue
+            seen_outcomes.add(key)
+            if h is not None and direction != "no_effect" and h.cue.kind != "phrase":
+                # words give increase/decrease but statistics say otherwise: trust explicit "not significant"
+                pass
+            outcome_span = None
+            if outcome:
+                k = clause.find(outcome)
+                if k >= 0:
+                    outcome_span = (abs_c[0] + k, abs_c[0] + k + len(outcome))
+            intervention = (_interventions_from_entities(abs_c, actx.entities, text, outcome_span)
+                            or _interventions_from_entities((s_start, s_end), actx.entities, text, outcome_span))
+            if not intervention:
+                seg = clause
+                if outcome:
+                    seg = clause.replace(outcome, " ")
+                intervention = _intervention_from_text(seg) or _intervention_from_text(sent.replace(outcome or "\x00", " "))
+            if not intervention and h is not None and h.cue.kind == "verb" and subject and outcome \
+                    and subject != outcome and _AGENT.fullmatch(subject) and not _NOT_AGENT.match(subject) \
+                    and not (actx.last_intervention and actx.last_intervention[0] == section):
+                intervention = subject      # "NMN raised whole-blood NAD+ concentration"
+            if intervention:
+                actx.last_intervention = (section, s_start, intervention)
+            elif actx.last_intervention and actx.last_intervention[0] == section and \
+                    s_start - actx.last_intervention[1] < 600:
+                intervention = actx.last_intervention[2]
+            comparator = _comparator(clause) or _comparator(sent)
+            if comparator and intervention and comparator.lower() in intervention.lower():
+                comparator = None
+            mag_text, mag_value, mag_unit = _magnitude(clause, cue_pos)
+            organism = ctx.find_organism(clause) or s_org or actx.section_organism.get(section) or actx.organism
+            design = s_design
+            if design is None and _REFERS_BACK.match(sent) and prev_design:
+                design = prev_design          # "The same study found ..."
+            if design is None and (organism in NON_HUMAN and (ctx.find_organism(clause) or s_org or
+                                                              organism not in ("yeast", "worm", "fly"))):
+                design = "animal"
+            if design is None:
+                design = actx.design
+            if design in ("rct", "pilot", "open_label", "observational") and organism in NON_HUMAN \
+                    and not s_design:
+                design = "animal"
+            population = ctx.find_population(clause) or ctx.find_population(sent)
+            row_start, row_end = (abs_c if len(clauses) > 1 else (s_start, s_end))
+            out.append({
+                "start": row_start, "end": row_end,
+                "intervention": intervention, "comparator": comparator, "outcome": outcome,
+                "direction": direction,
+                "valence": decide_valence(direction, cue_valence, outcome,
+                                          _disease_outcome(outcome_span, actx.entities)),
+                "magnitude_text": mag_text, "magnitude_value": mag_value, "magnitude_unit": mag_unit,
+                "statistic_ids": [i for i, _ in c_stats],
+                "sample_size_ids": [i for i, r in sample_rows if abs_c[0] <= r["start"] < abs_c[1]]
+                or ([i for i, _ in sample_rows] if len(clauses) == 1 else []),
+                "negated": bool(negated), "hedged": hedge is not None, "hedge_cue": hedge,
+                "certainty": certainty, "population": population, "organism": organism,
+                "study_design": design, "evidence_tier": tier, "duration": duration,
+                "section": section, "_clause": clause, "_region": _region(sent, c_start, clause, hits, h),
+            })
+    if out:
+        _between_group_override(sent, out)
+        certainty = ctx.find_certainty(sent)
+        if certainty is None:
+            # "... (RR 0.97, 95% CI 0.90-1.05). Certainty: moderate." on the same line / bullet
+            nl = text.find("\n", s_end)
+            certainty = ctx.find_certainty(text[s_end:(nl if nl >= 0 else len(text))][:200])
+        duration = ctx.find_duration(sent)
+        for row in out:
+            row.pop("_clause", None)
+            hedge = ctx.find_hedge(row.pop("_region"))
+            row.update(hedged=hedge is not None, hedge_cue=hedge, certainty=certainty, duration=duration)
+    return out
+
+
+_BETWEEN_NULL = re.compile(
+    r"\b(?:no|without|not)\s+(?:\w+\s+){0,3}?(?:differences?|different)\s+(?:\w+\s+){0,3}?(?:between|among|across)\s+"
+    r"(?:the\s+)?(?:two\s+|2\s+|three\s+|3\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms|conditions|treatments)"
+    r"|\bno\s+(?:significant\s+)?between-group\s+differences?|\bno\s+(?:\w+\s+)?(?:group|condition)\s*(?:x|×|by)\s*time"
+    r"|\bdid\s+not\s+differ\s+(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+|2\s+)?(?:groups|arms)",
+    re.IGNORECASE)
+_WITHIN_GROUPS = re.compile(
+    r"\b(?:in|for|within)\s+(?:both|all|each)\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:groups|arms|group|arm|conditions)\b"
+    r"|\bin\s+both\s+(?:the\s+)?\w+(?:\s+\w+)?\s+and\s+(?:the\s+)?\w+", re.IGNORECASE)
+_BETWEEN_WORDS = re.compile(r"\b(?:than|versus|vs\.?|compared|relative\s+to|more\s+than|greater\s+in|difference\s+between)\b",
+                            re.IGNORECASE)
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|can|would|possibly|potentially|probably|likely)\s+(?:\w+\s+)?$",
+                           re.IGNORECASE)
+
+
+def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
+    """The stretch of text a claim's hedging is read from: its clause, from the end of the
+    previous cue to the next cue ("reduced X, improved Y and may extend Z": only Z is hedged);
+    the sentence opening before the clause counts too ("These results suggest that ...")."""
+    if h is None or not hits:
+        return clause
+    k = hits.index(h) if h in hits else 0
+    start = hits[k - 1].end if k > 0 else 0
+    end = len(clause)
+    new_modal = re.search(r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b",
+                          clause[h.end:])
+    if new_modal:
+        end = h.end + new_modal.start()   # "lower LDL cholesterol and may influence the brain"
+    if k + 1 < len(hits) and hits[k + 1].start < end:
+        end = hits[k + 1].start
+        modal = _MODAL_BEFORE.search(clause[start:end])
+        if modal:
+            end = start + modal.start()   # "... and may extend Z": "may" belongs to the next claim
+    return clause[start:end]
+
+
+def _between_group_override(sent: str, rows: list[dict]) -> None:
+    """Changes within every group, or explicitly no difference between groups, are no effect of
+    the intervention: 'X increased in both groups (no difference between groups)'."""
+    if len(rows) == 0:
+        return
+    null_between = _BETWEEN_NULL.search(sent)
+    concessive = re.match(r"\s*(?:despite|although|though|while|even\s+though)\b", sent, re.IGNORECASE)
+    contrast = re.search(r"\b(?:but|however|whereas|except)\b", sent, re.I) and not concessive
+    for r in rows:
+        if r["direction"] not in ("increase", "decrease"):
+            continue
+        span = r.pop("_clause", sent)
+        within = _WITHIN_GROUPS.search(span) and not _BETWEEN_WORDS.search(span)
+        if (null_between and not contrast) or within:
+            r["direction"] = "no_effect"
+            r["valence"] = "neutral"
+
+
+_TABLE_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z0-9 ,'()/+-]{2,60}?)\s+(?:[-−]?\d[\d.,·%()±\s–-]*){2,}")
+
+
+def _table_row_label(clause: str) -> str | None:
+    m = _TABLE_ROW.match(clause)
+    return _clean(m.group("label")) if m else None

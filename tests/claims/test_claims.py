@@ -1,0 +1,481 @@
+"""Table-driven cases for claims: direction, valence, negation, hedging, design, tier, duration."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import find_claims_and_doses
+
+
+def claims_of(text: str, entities=None, statistics=None, sample_sizes=None, sections=None):
+    claims, _, _ = find_claims_and_doses(text, [], sections or [], entities or [], statistics or [],
+                                         sample_sizes or [])
+    return claims
+
+
+def only(text: str, **kw) -> dict:
+    cs = claims_of(text, **kw)
+    assert cs, f"no claim found in {text!r}"
+    return cs[0]
+
+
+def find(claims: list[dict], outcome_word: str) -> dict:
+    for c in claims:
+        if c["outcome"] and outcome_word.lower() in c["outcome"].lower():
+            return c
+    raise AssertionError(f"no claim with outcome containing {outcome_word!r}: "
+                         f"{[c['outcome'] for c in claims]}")
+
+
+# --------------------------------------------------------------------------- direction
+DIRECTION_CASES = [
+    ("Topical rapamycin reduced p16INK4A expression in skin samples.", "p16INK4A", "decrease"),
+    ("Atorvastatin lowered LDL cholesterol compared with placebo.", "LDL cholesterol", "decrease"),
+    ("Rapamycin completely blocked the contraction-induced increase in muscle protein synthesis.",
+     "muscle protein synthesis", "decrease"),
+    ("In mice, rapamycin suppressed mTOR pathway phosphorylation.", "mTOR pathway phosphorylation", "decrease"),
+    ("Rapamycin prevented depressive-like behavior in stressed mice.", "depressive-like behavior", "decrease"),
+    ("Resistance training improved grip strength in older adults.", "grip strength", "increase"),
+    ("The vaccine enhanced antibody titers in elderly volunteers.", "antibody titers", "increase"),
+    ("Delayed rapamycin administration increased CD8+ T cells by 8-fold (p=0.005).", "CD8+ T cells", "increase"),
+    ("The supplement doubled serum vitamin D concentrations.", "serum vitamin D concentrations", "increase"),
+    ("Pain scores were similar between groups at 12 weeks.", "Pain scores", "no_effect"),
+    ("Body weight remained unchanged during the trial.", "Body weight", "no_effect"),
+    ("Intermittent rapamycin did not impair maximal exercise capacity in mice.", "exercise capacity", "no_effect"),
+    ("There was no significant difference in quality of life between the two groups.", "quality of life",
+     "no_effect"),
+    ("Systolic blood pressure was not significantly different between arms (p = 0.42).", "blood pressure",
+     "no_effect"),
+    ("HbA1c was significantly lower in the metformin group than in the placebo group (p < 0.01).", "HbA1c",
+     "decrease"),
+    ("HbA1c was significantly higher in the placebo group than in the metformin group (p < 0.01).", "HbA1c",
+     "decrease"),
+    ("Night-time cough symptoms improved in the montelukast group.", "cough symptoms", "decrease"),
+    ("There was a trend toward shorter time to relapse with the drug (P = 0.067).", "time to relapse",
+     "no_effect"),
+]
+
+
+@pytest.mark.parametrize("text,outcome,direction", DIRECTION_CASES)
+def test_direction(text, outcome, direction):
+    c = find(claims_of(text), outcome)
+    assert c["direction"] == direction
+
+
+STAT_CASES = [
+    # ratio CI crossing 1 -> no effect; below 1 -> decrease; above 1 -> increase
+    ("Mortality with the drug versus usual care: HR 0.91 (95% CI 0.80-1.04).", "no_effect"),
+    ("Mortality with the drug versus usual care: HR 0.71 (95% CI 0.60-0.84).", "decrease"),
+    ("Recurrence with the drug versus usual care: RR 1.09 (95% CI 1.01-1.18).", "increase"),
+    ("Length of stay in the intervention group versus the control group: p = 0.48.", "no_effect"),
+]
+
+
+@pytest.mark.parametrize("text,direction", STAT_CASES)
+def test_direction_from_statistics_when_words_are_silent(text, direction):
+    assert only(text)["direction"] == direction
+
+
+def test_statistics_rows_decide_when_given():
+    text = "Stroke with the drug versus placebo: RR 0.95 (0.85 to 1.07)."
+    stats = [{"start": text.index("RR"), "end": text.index("RR") + 7, "kind": "effect_measure",
+              "value": 0.95, "measure": "RR"},
+             {"start": text.index("0.85"), "end": text.index("1.07") + 4, "kind": "confidence_interval",
+              "lower": 0.85, "upper": 1.07, "level": None}]
+    c = only(text, statistics=stats)
+    assert c["direction"] == "no_effect"
+    assert c["statistic_ids"] == [0, 1]
+
+
+def test_table_row_evidence():
+    text = "Results\nNumber of fallers with fractures\n0\n4\n0.055\n"
+    c = only(text)
+    assert c["direction"] == "no_effect"
+    assert "fallers" in c["outcome"]
+
+
+# --------------------------------------------------------------------------- valence
+VALENCE_CASES = [
+    ("The drug reduced all-cause mortality in older adults.", "mortality", "decrease", "beneficial"),
+    ("The drug increased the incidence of adverse events.", "adverse events", "increase", "harmful"),
+    ("The intervention improved overall survival.", "survival", "increase", "beneficial"),
+    ("Everolimus reduced progression-free survival in this cohort.", "progression-free survival", "decrease",
+     "harmful"),
+    ("Case reports describe worsened sleep quality after beta-blocker use.", "sleep quality", "decrease",
+     "harmful"),
+    ("Weekly methotrexate improved joint pain in patients with psoriatic arthritis.", "joint pain", "decrease",
+     "beneficial"),
+    ("Pain scores were similar between groups.", "Pain scores", "no_effect", "neutral"),
+    ("Rapamycin increased S6 kinase phosphorylation in mice.", "S6 kinase", "increase",
+     "unknown"),
+]
+
+
+@pytest.mark.parametrize("text,outcome,direction,valence", VALENCE_CASES)
+def test_valence(text, outcome, direction, valence):
+    c = find(claims_of(text), outcome)
+    assert (c["direction"], c["valence"]) == (direction, valence)
+
+
+# --------------------------------------------------------------------------- negation
+NEGATION_CASES = [
+    ("Metformin did not significantly reduce HbA1c compared with placebo.", "HbA1c"),
+    ("The intervention did not reduce the number of falls.", "falls"),
+    ("Exercise failed to improve cognitive function in older adults.", "cognitive function"),
+    ("Treatment was not associated with lower mortality.", "mortality"),
+    ("No serious adverse events were reported in healthy individuals.", "adverse events"),
+]
+
+
+@pytest.mark.parametrize("text,outcome", NEGATION_CASES)
+def test_negated_claims_are_no_effect(text, outcome):
+    c = find(claims_of(text), outcome)
+    assert c["negated"] is True
+    assert c["direction"] == "no_effect"
+    assert c["valence"] == "neutral"
+
+
+def test_not_only_is_not_negation():
+    c = find(claims_of("The drug not only reduced pain but also improved sleep quality."), "pain")
+    assert c["negated"] is False
+    assert c["direction"] == "decrease"
+
+
+def test_plain_claim_not_negated():
+    c = only("Atorvastatin 40 mg daily reduced LDL cholesterol by 45%.")
+    assert c["negated"] is False
+    assert c["hedged"] is False
+
+
+# --------------------------------------------------------------------------- hedging
+HEDGE_CASES = [
+    ("Rapamycin may enhance vaccine responsiveness in older adults.", "may"),
+    ("Fisetin might reduce senescent cell burden.", "might"),
+    ("These results suggest that metformin lowers cancer risk.", "suggest"),
+    ("Rapamycin is thought to reduce senescent cell burden in mice.", "is thought to"),
+    ("Rapamycin improved memory scores in rats, an effect that remains unclear in humans.", "remains unclear"),
+    ("Preliminary data show that the compound reduced inflammation.", "preliminary"),
+    ("Topical rapamycin could reduce skin aging markers.", "could"),
+]
+
+
+def test_hedge_belongs_to_its_own_clause():
+    text = "Statins lower LDL cholesterol and may influence the brain through effects on inflammation."
+    c = find(claims_of(text), "LDL")
+    assert c["hedged"] is False
+    assert c["outcome"] == "LDL cholesterol"
+    assert c["direction"] == "decrease"
+
+
+@pytest.mark.parametrize("text,cue", HEDGE_CASES)
+def test_hedging(text, cue):
+    cs = claims_of(text)
+    assert cs
+    assert all(c["hedged"] for c in cs)
+    assert cs[0]["hedge_cue"] == cue
+
+
+# --------------------------------------------------------------------------- design / organism
+DESIGN_CASES = [
+    ("A randomized controlled trial showed that vitamin D reduced falls.", "rct"),
+    ("Pooling twelve trials, our meta-analysis showed that vitamin D lowered fracture risk.", "meta_analysis"),
+    ("A systematic review found that exercise reduced depressive symptoms.", "systematic_review"),
+    ("In a small human observational study, rapamycin plus prednisone reduced inflammation markers.",
+     "observational"),
+    ("In a prospective cohort study, coffee intake lowered the risk of liver cancer.", "cohort"),
+    ("A case-control analysis found that statins reduced dementia risk.", "case_control"),
+    ("In this open-label trial, sirolimus improved processing speed.", "open_label"),
+    ("In a pilot study, rapamycin improved fatigue.", "pilot"),
+    ("In obese mice fed a Western diet, metformin treatment lowered fasting glucose.", "animal"),
+    ("In vitro, curcumin reduced tumour cell migration by 40%.", "in_vitro"),
+]
+
+
+@pytest.mark.parametrize("text,design", DESIGN_CASES)
+def test_design_from_sentence(text, design):
+    assert only(text)["study_design"] == design
+
+
+def test_design_inherited_from_previous_sentence_of_section():
+    text = ("Skin\nA randomized controlled trial enrolled 36 adults. Topical rapamycin reduced p16INK4A "
+            "expression. Collagen VII expression increased.")
+    cs = claims_of(text)
+    assert {c["study_design"] for c in cs} == {"rct"}
+
+
+ORGANISM_CASES = [
+    ("In aged transgenic mice, spermidine improved cardiac diastolic function.", "mouse", "aged transgenic mice"),
+    ("In a rat model of stroke, edaravone reduced infarct volume.", "rat", None),
+    ("Oral pimobendan reduced heart size in cats with heart disease.", "cat", "cats"),
+    ("The vaccine increased antibody titres in cancer patients.", "human", "cancer patients"),
+    ("Resistance training improved grip strength in older adults.", "human", "older adults"),
+]
+
+
+@pytest.mark.parametrize("text,organism,population", ORGANISM_CASES)
+def test_organism_and_population(text, organism, population):
+    c = only(text)
+    assert c["organism"] == organism
+    if population:
+        assert c["population"] and population in c["population"]
+
+
+def test_certainty_is_read():
+    c = only("Exercise reduced depressive symptoms (low certainty of evidence).")
+    assert c["certainty"] == "low"
+
+
+# --------------------------------------------------------------------------- tier / section
+TIER_TEXT = """Evidence by Health Goal
+Healthspan (Tier 3 — Probable Efficacy)
+A human trial showed that topical rapamycin reduced p16INK4A in skin samples.
+The same study found increased collagen VII expression.
+Weight (Tier 2 — Modest Evidence)
+In obese mice, rapamycin treatment reduced body weight.
+Dosing
+The usual regimen is 2-6 mg taken once weekly.
+"""
+
+
+def test_tier_inherited_from_heading():
+    cs = claims_of(TIER_TEXT)
+    p16 = find(cs, "p16INK4A")
+    col = find(cs, "collagen")
+    bw = find(cs, "body weight")
+    assert p16["evidence_tier"] == "Tier 3"
+    assert col["evidence_tier"] == "Tier 3"
+    assert bw["evidence_tier"] == "Tier 2"
+    assert p16["section"] == "Healthspan (Tier 3 — Probable Efficacy)"
+
+
+def test_tier_from_given_sections():
+    text = "Longevity (Tier 3)\nRapamycin reduced p16INK4A in skin."
+    heading_end = text.index("\n")
+    sents = [{"start": 0, "end": heading_end, "section": None},
+             {"start": heading_end + 1, "end": len(text), "section": "Longevity (Tier 3)"}]
+    claims, _, _ = find_claims_and_doses(text, sents, [{"start": 0, "end": heading_end,
+                                                        "title": "Longevity (Tier 3)"}], [], [], [])
+    assert claims and claims[0]["evidence_tier"] == "Tier 3"
+
+
+def test_no_claims_from_methods_sections():
+    text = "Methods\nParticipants were randomized to reduce bias in allocation.\nResults\nPain decreased in the treated group."
+    cs = claims_of(text)
+    assert len(cs) == 1 and cs[0]["section"] == "Results"
+
+
+# --------------------------------------------------------------------------- duration / magnitude
+DURATION_CASES = [
+    ("Exercise reduced liver fat over 48 weeks (n=30).", "over 48 weeks"),
+    ("Everolimus reduced weight after 9 months versus placebo.", "after 9 months"),
+    ("The statin reduced plaque volume at day 180.", "at day 180"),
+    ("Rapamycin improved fatigue over 90 days.", "over 90 days"),
+]
+
+
+@pytest.mark.parametrize("text,duration", DURATION_CASES)
+def test_duration(text, duration):
+    assert only(text)["duration"] == duration
+
+
+MAGNITUDE_CASES = [
+    ("The enzyme inhibitor reduced plaque formation by 93%.", 93.0, "%"),
+    ("Rapamycin increased CD8+ T cells by 8-fold (p=0.005).", 8.0, "fold"),
+    ("The regimen achieved approximately 70% reduction in viral load.", 70.0, "%"),
+    ("Everolimus reduced body weight by 2.6 kg versus placebo.", 2.6, "kg"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", MAGNITUDE_CASES)
+def test_magnitude(text, value, unit):
+    c = only(text)
+    assert c["magnitude_value"] == value
+    assert c["magnitude_unit"] == unit
+    assert c["magnitude_text"] and str(value).rstrip("0").rstrip(".") in c["magnitude_text"]
+
+
+# --------------------------------------------------------------------------- intervention / comparator
+INTERVENTION_CASES = [
+    ("Resistance training improved grip strength in older adults.", "resistance training"),
+    ("Combined rapamycin plus prednisone reduced inflammation markers by 70%.", "rapamycin plus prednisone"),
+    ("Topical rapamycin reduced p16INK4A expression.", "topical rapamycin"),
+    ("A two-drug senolytic combination reduced senescent cell burden in adipose tissue.",
+     "two-drug senolytic combination"),
+]
+
+
+@pytest.mark.parametrize("text,intervention", INTERVENTION_CASES)
+def test_intervention_without_entities(text, intervention):
+    assert only(text)["intervention"].lower() == intervention
+
+
+def test_intervention_from_entities():
+    text = "Sirolimus reduced gastrointestinal bleeding episodes in angiodysplasia patients."
+    ents = [{"start": 0, "end": 9, "label": "CHEMICAL", "canonical": "rapamycin", "source_id": None,
+             "source": "lexicon"}]
+    assert only(text, entities=ents)["intervention"] == "Sirolimus"   # as written
+
+
+COMPARATOR_CASES = [
+    ("Everolimus plus exemestane versus placebo plus exemestane improved progression-free survival.",
+     "placebo plus exemestane"),
+    ("The drug reduced pain compared with usual care.", "usual care"),
+    ("Rapamycin co-treatment maintained follicle counts compared to chemotherapy alone (p=0.027).",
+     "chemotherapy alone"),
+    ("Atorvastatin reduced LDL cholesterol more than placebo.", "placebo"),
+]
+
+
+@pytest.mark.parametrize("text,comparator", COMPARATOR_CASES)
+def test_comparator(text, comparator):
+    assert only(text)["comparator"] == comparator
+
+
+def test_two_claims_in_one_sentence_have_their_own_outcomes():
+    text = "Topical rapamycin reduced p16INK4A expression (P=0.008) and increased collagen VII (P=0.0077)."
+    cs = claims_of(text)
+    assert find(cs, "p16INK4A")["direction"] == "decrease"
+    assert find(cs, "collagen VII")["direction"] == "increase"
+
+
+def test_sample_and_statistic_links():
+    text = "Topical rapamycin reduced p16INK4A (P=0.008) in 36 participants."
+    stats = [{"start": text.index("P=0.008"), "end": text.index("P=0.008") + 7, "kind": "p_value",
+              "value": 0.008, "operator": "="}]
+    samples = [{"start": text.index("36"), "end": text.index("36") + 2, "n": 36, "role": None}]
+    c = only(text, statistics=stats, sample_sizes=samples)
+    assert c["statistic_ids"] == [0]
+    assert c["sample_size_ids"] == [0]
+
+
+def test_article_summary_design():
+    text = ("Background\nThis randomized, double-blind, placebo-controlled trial tested metformin.\n"
+            "Results\nMetformin reduced HbA1c compared with placebo.")
+    _, _, summary = find_claims_and_doses(text, [], [], [], [], [])
+    assert summary["study_design"] == "rct"
+
+
+# --------------------------------------------------------------------------- more no-effect forms
+MORE_NO_EFFECT = [
+    ("No further pneumothorax occurred during everolimus treatment.", "pneumothorax", True),
+    ("On everolimus, mouth ulcers did not recur.", "mouth ulcers", True),
+    ("Metformin attenuated muscle gains, without affecting strength.", "strength", True),
+    ("Adverse events were about as common in the drug groups as in the placebo group.", "Adverse events",
+     False),
+    ("There were no clinically relevant changes in liver enzymes.", "liver enzymes", True),
+]
+
+
+@pytest.mark.parametrize("text,outcome,negated", MORE_NO_EFFECT)
+def test_more_no_effect_forms(text, outcome, negated):
+    c = find(claims_of(text), outcome)
+    assert c["direction"] == "no_effect"
+    assert c["negated"] is negated
+
+
+def test_within_group_change_is_no_effect_but_contrast_clause_is_not():
+    text = ("Thigh muscle area increased in both groups, but the gain was smaller with metformin "
+            "(P=0.02).")
+    cs = claims_of(text)
+    assert find(cs, "Thigh muscle area")["direction"] == "no_effect"
+    assert any(c["direction"] == "decrease" for c in cs)
+
+
+def test_title_line_with_intervention_is_a_claim():
+    text = ("Intermittent dasatinib plus quercetin improves physical function in aged mice\n\n"
+            "Background\nSenescent cells accumulate with age.")
+    cs = claims_of(text)
+    assert len(cs) == 1
+    assert cs[0]["direction"] == "increase"
+    assert "dasatinib" in cs[0]["intervention"].lower()
+
+
+def test_heading_without_intervention_is_not_a_claim():
+    cs = claims_of("Weight Loss (Tier 2 — Modest Evidence)\nIn mice, rapamycin reduced body weight.")
+    assert len(cs) == 1 and cs[0]["evidence_tier"] == "Tier 2"
+
+
+def test_definition_in_parentheses_is_not_the_finding():
+    c = only("Relapse (a rise of at least 30% in the symptom score) was seen in 12% of children on the drug "
+             "compared with 61% of children on placebo (P < 0.001).")
+    assert c["direction"] == "decrease"
+
+
+def test_negated_complement_claim():
+    c = only("It does not show that rapamycin slows ageing in people.")
+    assert (c["outcome"], c["direction"], c["negated"]) == ("ageing", "no_effect", True)
+    c = only("There is no convincing evidence that senolytics improve physical function in older adults.")
+    assert (c["outcome"], c["direction"], c["negated"]) == ("physical function", "no_effect", True)
+
+
+def test_more_frequent_with_takes_the_subject():
+    c = only("Mouth ulcers were more frequent with sirolimus than with placebo (p<0.05).")
+    assert c["outcome"] == "Mouth ulcers"
+    assert (c["direction"], c["valence"]) == ("increase", "harmful")
+
+
+def test_population_is_not_the_outcome():
+    c = only("Circulating IL-6 roughly halved in treated animals (p<0.05).")
+    assert c["outcome"] == "Circulating IL-6"
+    assert c["direction"] == "decrease"
+
+
+def test_comparative_before_noun_cue():
+    c = only("The new statin gave greater mean reductions in serum LDL cholesterol than the old one.")
+    assert c["direction"] == "decrease"
+    assert "LDL" in c["outcome"]
+
+
+def test_contracted_negation():
+    c = only("Participants on the waiting list didn't lower their blood pressure over the year.")
+    assert (c["direction"], c["negated"]) == ("no_effect", True)
+
+
+def test_intro_verb_gives_way_to_comparative():
+    cs = claims_of("The thinner needle caused less pain during insertion (p=0.01).")
+    c = find(cs, "pain")
+    assert (c["direction"], c["valence"]) == ("decrease", "beneficial")
+
+
+GROUP_VALUE_CASES = [
+    ("Time to discharge for group A was 2.1 days and group B was 3.4 days (P < 0.001).", "decrease"),
+    ("Adherence was 81% in the coaching group and 64% in the usual care group (p = 0.01).", "increase"),
+    ("Length of stay was 6.2 days versus 4.1 days with the control regimen (p = 0.002).", "increase"),
+    ("Length of stay was 6.2 days versus 5.9 days with the control regimen (p = 0.62).", "no_effect"),
+]
+
+
+@pytest.mark.parametrize("text,direction", GROUP_VALUE_CASES)
+def test_direction_from_group_values(text, direction):
+    assert only(text)["direction"] == direction
+
+
+def test_more_frequently_than_is_a_claim():
+    c = only("Patients on the new regimen needed transfusions more frequently than controls (p < 0.001).")
+    assert c["direction"] == "increase"
+
+
+def test_certainty_stated_after_the_claim_on_the_same_line():
+    text = ("- Falls: vitamin D did not significantly reduce falls (RR 0.97, 95% CI 0.90-1.05). Certainty: moderate.\n"
+            "- Fractures: vitamin D reduced hip fractures (RR 0.80, 95% CI 0.70-0.92). Certainty: low.\n")
+    cs = claims_of(text)
+    assert find(cs, "falls")["certainty"] == "moderate"
+    assert find(cs, "hip fractures")["certainty"] == "low"
+
+
+OPEN_QUESTIONS = [
+    "Whether a short course of sirolimus lowers the rate of respiratory infection is not known.",
+    "Larger trials are needed to establish whether the benefit persists across seasons.",
+    "Earlier cohort studies disagree on whether statin users have a lower risk of dementia.",
+]
+
+
+@pytest.mark.parametrize("text", OPEN_QUESTIONS)
+def test_open_questions_are_hedged_claims_without_direction(text):
+    c = only(text)
+    assert c["direction"] is None
+    assert c["valence"] == "unknown"
+    assert c["hedged"] is True
+
+
+def test_purpose_statement_is_not_a_claim():
+    assert claims_of("We aimed to investigate whether diclofenac inhibits codeine glucuronidation.") == []
