@@ -22,6 +22,7 @@
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 
@@ -41,6 +42,11 @@ def z_for_level(level: float | None) -> float:
     """The two-sided normal quantile of a confidence level (0.95 -> 1.959964)."""
     if level is None or not 0.0 < level < 1.0:
         level = 0.95
+    return _z_for_level(float(level))
+
+
+@functools.lru_cache(maxsize=64)
+def _z_for_level(level: float) -> float:
     target = 1.0 - level
     lo, hi = 0.0, 40.0
     for _ in range(100):

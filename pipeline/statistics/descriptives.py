@@ -1,9 +1,11 @@
 """Descriptive statistics: means with SD/SE and medians with IQR/range.
 
 Forms: ``2.6±3.8 kg``, ``57±23%``, ``1.12 ± 0.30 vs 1.05 ± 0.28 m/s``, ``12.3 (4.5)`` when the
-sentence declares a mean (SD) or a mean stands right before, ``54.2 (SD 8.1)``,
+sentence (or the one before, or the document) declares a mean (SD), a mean stands right before,
+the value is coordinated with an accepted one, or it lists scores after a verb
+(``scores were 22.1 (4.0) and 21.8 (4.3)``), ``54.2 (SD 8.1)``, ``mean 12.3, SD 4.5``,
 ``median 14 (IQR 9-21)``, ``median of 6.5 months (range 2-19)``, ``14 (9–21)`` after a declared
-``median (IQR)``.
+``median (IQR)``, ``median overall survival of 46.7 months`` (no interval).
 """
 from __future__ import annotations
 
@@ -30,6 +32,13 @@ MEAN_APA = re.compile(
     rf"(?<![\w])M\s*=\s*(?P<mean>{NUMBER})(?P<u1>\s?{UNIT})?\s*[,;]\s*(?P<label>SD|SE|SEM)\s*=\s*(?P<sd>{NUMBER})(?P<unit>\s?{UNIT})?"
 )
 
+# mean and SD written as separate phrases: "mean 12.3, SD 4.5", "mean was 3.2; standard deviation 1.1"
+MEAN_SEPARATE = re.compile(
+    rf"(?<![\w])(?i:mean)(?:\s+(?!(?:of|was|is|were)\b)[A-Za-z][\w\-]*){{0,2}}(?:\s*[:=]\s*|\s+(?:(?:of|was|is|were)\s+)?)(?P<mean>{NUMBER})(?P<u1>\s?{UNIT})?\s*[,;]\s*"
+    rf"(?:and\s+)?(?P<label>SD|SE|SEM|(?i:standard\s+(?:deviation|error)))(?:\s*[:=]\s*|\s+(?:(?:of|was|is)\s+)?)"
+    rf"(?P<sd>{NUMBER})(?P<unit>\s?{UNIT})?"
+)
+
 # the word "median" belongs to the span when the value follows it directly or after
 # "<up to two words> of" ("median 14 (IQR ...)", "median follow-up of 9.2 years (IQR ...)");
 # after "median <noun phrase> was" the span starts at the value
@@ -39,6 +48,56 @@ MEDIAN = re.compile(
     rf"(?:(?P<label>IQR|(?i:interquartile\s+range)|(?i:range)|Q1\s?[-–,]\s?Q3)\s*[:=,]?\s*)?"
     rf"(?P<lower>{NUMBER})(?:\s?{UNIT})?{IQR_SEP}(?P<upper>{NUMBER})(?P<u2>\s?{UNIT})?\s*[)\]]"
 )
+
+# anatomical uses of "median" (median nerve, median sternotomy)
+_ANATOMY = (r"nerves?|planes?|lines?|sternotomy|eminence|raphe|lobes?|cleft|fissure|incisions?|veins?|arter(?:y|ies)"
+            r"|septum|arcuate|cubital|umbilical|laparotomy|neuropathy|splits?|filter(?:ing|ed)?")
+
+# a median without an interval: "median overall survival of 46.7 months" (span from "median"),
+# "median follow-up was 3.1 years" (span from the value), "median 14 days"
+MEDIAN_BARE = re.compile(
+    rf"(?<![\w\-])(?i:median)(?!\s+(?i:{_ANATOMY})\b)(?:"
+    rf"(?P<of>(?:\s+(?!(?:was|were|is|of)\b)[A-Za-z][\w\-]*){{0,3}}\s+of\s+)"
+    rf"|(?P<was>(?:\s+(?!(?:was|were|is|of)\b)[A-Za-z][\w\-]*){{0,4}}\s+(?:was|were|is)\s+(?:(?:about|approximately|around)\s+)?)"
+    rf"|(?P<direct>(?:\s+(?!(?:was|were|is|of)\b)[A-Za-z][\w\-]*)?\s*[:=,]?\s*))"
+    rf"(?P<value>{NUMBER})(?P<unit>\s?{UNIT})?"
+)
+# what shows the value after "median ..." is not the median itself
+_NOT_A_MEDIAN_AFTER = re.compile(
+    r"\s*(?:[-‐–—]\s*[0-9]|to\s+[0-9]|(?:[A-Za-z]+\s+)?(?:longer|shorter|higher|lower|greater|more|less|larger|smaller"
+    r"|fold|times|percentage|per\b|of\s+(?:the|all|patients|participants)))",
+    re.I,
+)
+_CI_IN_BRACKET = re.compile(r"\s*[(\[]\s*(?:[0-9]{2}(?:\.[0-9]+)?\s?%\s?)?(?:C[rR]?I|(?i:confidence|credible)\s+interval)\b")
+_MEDIAN_PAIR = re.compile(rf"\s+(?:vs\.?|versus|and|compared\s+with)\s+(?P<value>{NUMBER})(?P<unit>\s?{UNIT})?")
+
+
+def _bare_medians(text: str) -> list[dict]:
+    out = []
+    for m in MEDIAN_BARE.finditer(text):
+        raw = m.group("value")
+        value = num(raw)
+        if value is None or value < 0 or _year_like(raw):
+            continue
+        if _NOT_A_MEDIAN_AFTER.match(text, m.end()):
+            continue
+        if re.match(r"\s*[(\[]", text[m.end():m.end() + 3]) and not _CI_IN_BRACKET.match(text, m.end()):
+            continue  # an IQR/range follows: the MEDIAN pattern reads it (a CI is a row of its own)
+        start = m.start("value") if m.group("was") is not None else m.start()
+        unit = _unit(m.group("unit"))
+        first = candidate("median", start, m.end(), value=value, lower=None, upper=None, measure=None, unit=unit)
+        out.append(first)
+        pair = _MEDIAN_PAIR.match(text, m.end())
+        if pair and not _NOT_A_MEDIAN_AFTER.match(text, pair.end()):
+            second = num(pair.group("value"))
+            if second is not None and second >= 0 and not _year_like(pair.group("value")):
+                unit2 = _unit(pair.group("unit"))
+                if unit is None and unit2:
+                    first["unit"] = unit2
+                out.append(candidate("median", pair.start("value"), pair.end(), value=second, lower=None, upper=None,
+                                     measure=None, unit=unit2 or unit))
+    return out
+
 
 # a mean (SD) declaration anywhere in the sentence: "mean (SD)", "(SD)", "mean ± SD"
 _DECLARED_SD = re.compile(
@@ -111,34 +170,22 @@ def find(text: str, ctx) -> list[dict]:
             "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
             unit=_unit(m.group("unit"), m.group("u1")), measure=_sd_measure(text[s0:s1]),
         ))
-    accepted_ends: list[int] = []
-    for m in MEAN_PAREN.finditer(text):
-        s0, s1 = ctx.window(m.start())
-        sentence = text[s0:s1]
-        label = m.group("label")
-        ok = bool(label or m.group("head"))
-        if not ok and not _year_like(m.group("mean")):
-            d0, d1 = ctx.previous_and_current(m.start())
-            ok = bool(_DECLARED_SD.search(text, d0, d1)) and not _MEDIAN_WORD.search(text[max(s0, m.start() - 40):m.start()])
-            ok = ok or _near_word(text, _MEAN_WORD, m.start(), s0)
-            last = accepted_ends[-1] if accepted_ends else -1
-            ok = ok or (s0 <= last <= m.start() and bool(_PAIR_JOIN.match(text[last:m.start()])))
-            ok = ok or _from_to_pair(text, m)
-        if ok and not label and not m.group("head") and _count_percent(text, m, ctx):
-            ok = False
-        if not ok:
-            continue
-        accepted_ends.append(m.end())
-        measure = "SE" if label and label.upper().startswith(("SE", "S.E")) else _sd_measure(sentence)
-        rows.append(candidate(
-            "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
-            unit=_unit(m.group("unit"), m.group("u1")), measure=measure,
-        ))
+    rows.extend(_mean_paren_rows(text, ctx))
     for m in MEAN_APA.finditer(text):
         rows.append(candidate(
             "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
             unit=_unit(m.group("unit"), m.group("u1")), measure="SD" if m.group("label") == "SD" else "SE",
         ))
+    for m in MEAN_SEPARATE.finditer(text):
+        sd = num(m.group("sd"))
+        if sd is None or sd < 0:
+            continue
+        rows.append(candidate(
+            "mean_sd", m.start("mean"), m.end(), value=num(m.group("mean")), sd=sd,
+            unit=_unit(m.group("unit"), m.group("u1")),
+            measure="SE" if re.match(r"(?i)SE|standard\s+error", m.group("label")) else "SD",
+        ))
+    rows.extend(_bare_medians(text))
     for m in MEDIAN.finditer(text):
         s0, s1 = ctx.window(m.start())
         sentence = text[s0:s1]
@@ -159,5 +206,166 @@ def find(text: str, ctx) -> list[dict]:
         rows.append(candidate(
             "median", m.start(), m.end(), value=num(m.group("value")), lower=num(m.group("lower")),
             upper=num(m.group("upper")), measure=measure, unit=_unit(m.group("u1"), m.group("u2")),
+        ))
+    return rows
+
+
+# --- "12.3 (4.5)" without a label ---------------------------------------------------------------
+# a document that declares the convention once: "Values are mean (SD)", "M (SD)", a "mean (SD)" header
+_SD_NAME = rf"(?:{_SD_LABEL}|(?i:standard\s+(?:deviation|error)s?))"
+_DOCUMENT_DECLARED_SD = re.compile(
+    rf"(?i:\bmeans?)\s*[(\[]\s*{_SD_NAME}\s*[)\]]|(?<![\w])M\s*\(\s*SD\s*\)|(?i:\bmeans?)\s*{PLUS_MINUS}\s*{_SD_NAME}"
+    rf"|(?i:\bmeans?\s+(?:and|with|,)\s*(?:their\s+|the\s+)?){_SD_NAME}s?(?![\w])"
+)
+# words before a bracketed number that show a position, a count or a label, not a mean
+_NOT_A_MEAN_BEFORE = re.compile(
+    r"(?i)\b(?:day|days|week|weeks|month|months|year|years|visit|table|tables|figure|fig\.?|step|phase|grade"
+    r"|stage|cycle|dose|session|item|chapter|section|page|ref\.?|reference|references|version|model|wave|arm"
+    r"|n|no\.|number|aged|level|tier|cohort|trial|study|studies|after|within|during|every|received|took|taking"
+    r"|given)\s*[=:]?\s*$"
+)
+# nouns after a bracketed pair that show a count of study units ("12 (4) participants")
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s*(?:patients|participants|subjects|people|persons|individuals|women|men|children|adults|cases|controls"
+    r"|mice|rats|animals|studies|trials|sites|centres|centers|events|deaths|respondents|volunteers|doses|tablets"
+    r"|capsules|injections|cycles|sessions|visits)\b",
+    re.I,
+)
+# a listing verb right before the first value of a list of scores ("scores were 22.1 (4.0) and ...")
+_LISTING_BEFORE = re.compile(
+    r"(?i)\b(?:was|were|is|are|of|to|averaged|reached|totalled|totaled)\s+$"
+)
+# what may stand between two coordinated values: an optional short qualifier ("in the drug group"),
+# then "and" / "vs" / a comma, and an optional "to" ("... and to 12.2 (5.6)")
+_LIST_GAP = re.compile(
+    r"^\s*(?:(?:in|among|for|with|at|on|after|before|during|from)\s+[^,;()\[\]0-9=<>%]{1,40}?\s*)?"
+    r"(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+|(?:and|vs\.?|versus)\s+)"
+    r"(?:(?:to|from|of|was|were)\s+)?$",
+    re.I,
+)
+_CHANGE_WORDS = re.compile(
+    r"(?i)\b(?:chang\w*|differ\w*|reduc\w*|increas\w*|decreas\w*|gain\w*|loss|lost|fell|fall\w*|rose|rise|"
+    r"improv\w*|declin\w*|drop\w*)\b"
+)
+
+
+def _has_decimal(raw: str) -> bool:
+    return bool(re.search(r"[.·][0-9]", raw))
+
+
+def _shaped_like_mean_sd(text: str, m: re.Match) -> bool:
+    """Not a position (week 12 (3)), a count of units (12 (4) participants), a year or a negative SD."""
+    mean_raw, sd_raw = m.group("mean"), m.group("sd")
+    mean, sd = num(mean_raw), num(sd_raw)
+    if mean is None or sd is None or sd < 0 or re.match(r"\s*[-−‐–]", sd_raw):
+        return False
+    if _year_like(mean_raw) or _year_like(sd_raw):
+        return False
+    if _NOT_A_MEAN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return False
+    return bool(m.group("unit")) or not _COUNT_NOUN_AFTER.match(text, m.end())
+
+
+def _plausible_pair(text: str, m: re.Match, ctx, count_percent_doc: bool) -> bool:
+    """A bracketed number read as an SD only on contextual grounds must look like one."""
+    if not _shaped_like_mean_sd(text, m):
+        return False
+    mean_raw = m.group("mean")
+    mean, sd = num(mean_raw), num(m.group("sd"))
+    if not (_has_decimal(mean_raw) or _has_decimal(m.group("sd"))):
+        return False  # "6 (3) months", "received 2 (1) doses": whole numbers need an explicit cue
+    if count_percent_doc and not _has_decimal(mean_raw):
+        return False  # "12 (4.1)" in a text that also reports n (%) is a count with its percentage
+    if mean > 0 and sd > 3 * mean:
+        s0, s1 = ctx.window(m.start())
+        if not _CHANGE_WORDS.search(text, s0, m.start()):
+            return False
+    return True
+
+
+def _mean_paren_rows(text: str, ctx) -> list[dict]:
+    """``12.3 (4.5)`` rows: labelled or headed forms, a mean (SD) declared in the sentence, the
+    sentence before or anywhere in the document, a mean named just before, values coordinated
+    with an accepted one, and lists of at least two values after a listing verb."""
+    matches = list(MEAN_PAREN.finditer(text))
+    if not matches:
+        return []
+    declaration = _DOCUMENT_DECLARED_SD.search(text)
+    document_declared = declaration is not None
+    document_measure = "SD"
+    if declaration is not None and re.search(r"\bSE|\bS\.E|(?i:standard\s+error)", declaration.group()):
+        document_measure = "SE"
+    count_percent_doc = bool(_COUNT_PERCENT_DECLARED.search(text))
+    status: list[str | None] = []  # "strong" (label/head/sentence cue), "weak" (context only), None
+    for m in matches:
+        s0, _ = ctx.window(m.start())
+        if m.group("label") or m.group("head"):
+            status.append("strong")
+            continue
+        if _year_like(m.group("mean")):
+            status.append(None)
+            continue
+        d0, d1 = ctx.previous_and_current(m.start())
+        near_median = bool(_MEDIAN_WORD.search(text[max(s0, m.start() - 40):m.start()]))
+        ok = (bool(_DECLARED_SD.search(text, d0, d1)) and not near_median) or _near_word(text, _MEAN_WORD, m.start(), s0)
+        ok = ok or _from_to_pair(text, m)
+        if ok and _shaped_like_mean_sd(text, m):
+            status.append("strong")
+        elif not near_median and _plausible_pair(text, m, ctx, count_percent_doc):
+            status.append("weak")
+        else:
+            status.append(None)
+    linked = [False] * len(matches)  # coordinated with the previous match
+    for i in range(1, len(matches)):
+        a, b = matches[i - 1], matches[i]
+        linked[i] = ctx.same(a.start(), b.start()) and bool(_LIST_GAP.match(text[a.end():b.start()]))
+    accepted = [s == "strong" for s in status]
+    by_document = [False] * len(matches)
+    # a cue carries along a coordinated list: "Mean age was 61.2 (8.4) years in A and 60.7 (9.1) years in B"
+    for i in range(1, len(matches)):
+        if accepted[i] or not accepted[i - 1] or _year_like(matches[i].group("mean")):
+            continue
+        gap = text[matches[i - 1].end():matches[i].start()]
+        if ctx.same(matches[i - 1].start(), matches[i].start()) and _PAIR_JOIN.match(gap) and _shaped_like_mean_sd(
+                text, matches[i]):
+            accepted[i] = True
+        elif linked[i] and status[i] is not None:
+            accepted[i] = True
+    # the convention declared elsewhere in the document
+    if document_declared:
+        for i, s in enumerate(status):
+            if s == "weak" and not accepted[i]:
+                accepted[i] = by_document[i] = True
+    # a listing of at least two values after a listing verb ("scores were 22.1 (4.0) and 21.8 (4.3)")
+    i = 0
+    while i < len(matches):
+        j = i
+        while j + 1 < len(matches) and linked[j + 1]:
+            j += 1
+        chain = range(i, j + 1)
+        if (j > i and all(status[k] is not None for k in chain)
+                and _LISTING_BEFORE.search(text, max(0, matches[i].start() - 20), matches[i].start())
+                and any(_has_decimal(matches[k].group("mean")) for k in chain)):
+            for k in chain:
+                accepted[k] = True
+        i = j + 1
+    rows = []
+    for m, ok, from_document in zip(matches, accepted, by_document):
+        label = m.group("label")
+        if not ok:
+            continue
+        if not label and not m.group("head") and _count_percent(text, m, ctx):
+            continue
+        s0, s1 = ctx.window(m.start())
+        measure = "SE" if label and label.upper().startswith(("SE", "S.E")) else _sd_measure(text[s0:s1])
+        if not label and not _DECLARED_SD.search(text, s0, s1) and not _DECLARED_SE.search(text, s0, s1):
+            # the SD/SE choice follows the declaration the row relies on: the sentence before, else the document
+            d0, d1 = ctx.previous_and_current(m.start())
+            measure = _sd_measure(text[d0:d1]) if _DECLARED_SD.search(text, d0, d1) else document_measure
+            if from_document:
+                measure = document_measure
+        rows.append(candidate(
+            "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
+            unit=_unit(m.group("unit"), m.group("u1")), measure=measure,
         ))
     return rows

@@ -1,17 +1,20 @@
-"""Effect measures (RR, OR, HR, IRR, MD, SMD, ARR, RD, RRR, beta, r) and NNT/NNH.
+"""Effect measures (RR, OR, HR, IRR, MD, SMD, ARR, RD, RRR, beta, r, R2) and NNT/NNH.
 
 Forms: ``RR 1.09``, ``HR = 1.7``, ``odds ratio [OR], 3.05``, ``hazard ratio for death was 0.77``,
 ``SMD −0.35``, ``adjusted HR 0.81``, ``aOR 2.1``, ``r = 0.42``, ``NNT 12``,
-``number needed to treat of 12``. A bracketed interval right after the value becomes a
-confidence-interval row linked to the estimate.
+``number needed to treat of 12``, bare ``d = 0.31`` / ``g = 0.42`` near a test, a P value or an
+effect-size word, ``R² = 0.34``. A bracketed interval right after the value (or an ordered one
+after a comma, Lancet style) becomes a confidence-interval row linked to the estimate; an unnamed
+``(0·96, 0·71–1·30; p=0·79)`` continues the nearest named measure of the paragraph.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import intervals, lexicon
 from .base import candidate, num, operator_of
-from .fragments import COMPARATOR, NUMBER, UNIT, measure_name_groups, nnt_name_groups
+from .fragments import COMPARATOR, NUMBER, P_NAME, UNIT, measure_name_groups, nnt_name_groups
 from .lexicon import measure_kind
 
 # qualifying adjectives that belong to the measure's name
@@ -110,10 +113,16 @@ def _code(m: re.Match, groups: dict[str, str]) -> str:
 
 def _bare_interval(text: str, row: dict) -> dict | None:
     ci = intervals.bare_after(text, row["end"])
+    comma_form = False
+    if ci is None:
+        ci = intervals.comma_after(text, row["end"])
+        comma_form = True
     if ci is None or ci["lower"] is None or ci["upper"] is None:
         return None
     has_decimals = any(ch in (ci["_raw_lower"] + ci["_raw_upper"]) for ch in ".·")
     contains = row.get("value") is not None and ci["lower"] <= row["value"] <= ci["upper"]
+    if comma_form and not (has_decimals and contains):
+        return None  # "HR 0.78, 1-3 years": only an ordered interval with decimals after a comma
     if not (has_decimals or contains):
         return None
     ci["_estimate"] = row
@@ -145,8 +154,123 @@ def _continuations(text: str, row: dict, kind: str | None) -> list[dict]:
     return out
 
 
+# an estimate without a name that continues a series: "(0·96, 0·71–1·30; p=0·79)"
+_TRIPLE = re.compile(
+    rf"[(\[]\s*(?P<value>{NUMBER})\s*[,;]\s*(?P<lower>{NUMBER})(?:\s*(?:[-‐–—]|\bto\b)\s*)(?P<upper>{NUMBER})"
+    rf"(?=\s*(?:[)\]]|[;,]\s*(?:{P_NAME})))"
+)
+# "(0·96 [0·71–1·30])": the interval in nested brackets
+_TRIPLE_NESTED = re.compile(
+    rf"[(\[]\s*(?P<value>{NUMBER})\s*[(\[]\s*(?P<lower>{NUMBER})(?:\s*(?:[-‐–—]|\bto\b|,)\s*)(?P<upper>{NUMBER})\s*[)\]]"
+    rf"(?=\s*(?:[)\]]|[;,]\s*(?:{P_NAME})))"
+)
+# "(0·96, 95% CI 0·71–1·30)": the unnamed estimate followed by a named interval
+_ESTIMATE_THEN_CI = re.compile(rf"[(\[]\s*(?P<value>{NUMBER})\s*[,;]\s*(?=(?:[0-9]{{2}}\s?%\s?)?C[rR]?I\b)")
+# words showing the bracket holds a median with its range or an age, not an estimate
+_NOT_AN_ESTIMATE = re.compile(r"(?i)\b(?:median|IQR|interquartile|range|ranged|aged?|years?\s+old)\b")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DECIMAL = re.compile(r"[.·][0-9]")
+
+
+def _inherited(text: str, rows: list[dict], ctx) -> list[dict]:
+    """Unnamed bracketed estimates with their interval that continue the nearest preceding named
+    effect measure of the same paragraph; the measure is inherited."""
+    named = sorted((r for r in rows if r["kind"] == "effect_measure"), key=lambda r: r["end"])
+    if not named:
+        return []
+    ends = [r["end"] for r in named]
+    out: list[dict] = []
+
+    def previous(pos: int) -> dict | None:
+        # an inherited estimate carries the measure of the named one before it, so the nearest
+        # named estimate decides the measure
+        i = bisect.bisect_right(ends, pos) - 1
+        if i < 0 or _PARAGRAPH_BREAK.search(text, named[i]["end"], pos):
+            return None
+        return named[i]
+
+    for pattern in (_TRIPLE, _TRIPLE_NESTED, _ESTIMATE_THEN_CI):
+        for m in pattern.finditer(text):
+            value = num(m.group("value"))
+            if value is None or not _DECIMAL.search(m.group("value")):
+                continue
+            prior = previous(m.start())
+            if prior is None:
+                continue
+            s0 = ctx.start_of(m.start())
+            if _NOT_AN_ESTIMATE.search(text, max(s0, m.start() - 80), m.start()):
+                continue
+            kind = measure_kind(prior["measure"])
+            if pattern is not _ESTIMATE_THEN_CI:
+                lower, upper = num(m.group("lower")), num(m.group("upper"))
+                if lower is None or upper is None or not lower <= value <= upper or lower == upper:
+                    continue
+                if not (_DECIMAL.search(m.group("lower")) and _DECIMAL.search(m.group("upper"))):
+                    continue
+            else:
+                ci = intervals.NAMED_INTERVAL.match(text, m.end())
+                if not ci:
+                    continue
+                lower, upper = num(ci.group("lower")), num(ci.group("upper"))
+                if lower is None or upper is None or not lower <= value <= upper:
+                    continue
+            if kind == "ratio" and (value <= 0 or lower <= 0):
+                continue
+            row = candidate("effect_measure", m.start("value"), m.end("value"), value=value,
+                            measure=prior["measure"], operator="=", _raw=m.group("value"))
+            out.append(row)
+            if pattern is not _ESTIMATE_THEN_CI:
+                out.append(candidate(
+                    "confidence_interval", m.start("lower"), m.end("upper"), lower=lower, upper=upper, level=None,
+                    _raw_lower=m.group("lower"), _raw_upper=m.group("upper"), _bare=True, _estimate=row,
+                ))
+    return out
+
+
+# Cohen's d / Hedges' g written as a bare letter: "t(118) = 2.41, p = .017, d = 0.31", "(d = 0.58)"
+_BARE_SMD = re.compile(rf"(?<![\w\u0370-\u03ff'’.\-])(?P<name>[dg])\s*=\s*(?P<value>{NUMBER})")
+_SMD_CONTEXT = re.compile(
+    r"(?i:effect\s+sizes?|cohen|hedges|standardi[sz]ed)|(?<![\w])(?:[tFzZ]\s*(?:\([^()]{1,25}\))?\s*=|χ|[Pp]\s*[=<>≤≥])"
+)
+_FORMULA_BEFORE = re.compile(r"(?i)\b(?:where|let|if|when|with|assuming|assumed|expected)\s+$")
+_FORMULA_AFTER = re.compile(r"\s*(?:[×x*/+^]|[-−]\s*[0-9a-z])")
+
+
+def _bare_smd(text: str, ctx) -> list[dict]:
+    out = []
+    for m in _BARE_SMD.finditer(text):
+        raw = m.group("value")
+        value = num(raw)
+        if value is None or not _DECIMAL.search(raw) or abs(value) >= 5:
+            continue
+        if re.match(rf"\s?(?:{UNIT})", text[m.end():m.end() + 20]) or _FORMULA_AFTER.match(text, m.end()):
+            continue
+        if _FORMULA_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        s0, s1 = ctx.window(m.start(), 120)
+        bracketed = bool(re.search(r"[(\[]\s*$", text[max(0, m.start() - 3):m.start()])) and bool(
+            re.match(r"\s*[)\];,]", text[m.end():m.end() + 3]))
+        if not (bracketed or _SMD_CONTEXT.search(text, s0, m.start()) or _SMD_CONTEXT.search(text, m.end(), s1)):
+            continue
+        out.append(candidate("effect_measure", m.start(), m.end(), value=value, measure="SMD", operator="=", _raw=raw))
+    return out
+
+
+# coefficient of determination: R² = 0.34, adjusted R2 = 0.28, R-squared of 0.41
+R_SQUARED = re.compile(
+    r"(?<![\w\-])(?:(?i:adjusted|pseudo|marginal|conditional)[- ]?)?R\s?(?:²|2|\^2|[- ]squared)(?![\w])"
+    rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:was|of)\s+)(?P<value>{NUMBER})(?![0-9]|\s?%|\s?{UNIT})"
+)
+
+
 def find(text: str, ctx) -> list[dict]:
     rows: list[dict] = []
+    for m in R_SQUARED.finditer(text):
+        value = num(m.group("value"))
+        if value is None or not 0 <= value <= 1:
+            continue
+        rows.append(candidate("effect_measure", m.start(), m.end(), value=value, measure="R2",
+                              operator=operator_of(m.group("op")), _raw=m.group("value")))
     for m in EFFECT.finditer(text):
         code = _code(m, _GROUPS)
         kind = measure_kind(code)
@@ -181,6 +305,12 @@ def find(text: str, ctx) -> list[dict]:
         ci = _bare_interval(text, row)
         if ci:
             rows.append(ci)
+    for row in _bare_smd(text, ctx):
+        rows.append(row)
+        ci = _bare_interval(text, row)
+        if ci:
+            rows.append(ci)
+    rows.extend(_inherited(text, rows, ctx))
     for m in NNT.finditer(text):
         row = candidate("nnt", m.start(), m.end(), value=num(m.group("value")), measure=_code(m, _NNT_GROUPS),
                         operator=operator_of(m.group("op")), _raw=m.group("value"))

@@ -30,6 +30,14 @@ BARE_INTERVAL = re.compile(
 )
 
 
+# Lancet style: an unnamed interval after the estimate and a comma, closed by a bracket, a
+# semicolon or a P value: "(HR 0·78, 0·62–0·98; p=0·033)"
+COMMA_INTERVAL = re.compile(
+    rf"\s*,\s*(?P<lower>{NUMBER})(?:\s*(?:[-‐–—]|\bto\b)\s*)(?P<upper>{NUMBER})"
+    rf"(?=\s*(?:[)\];]|,\s*[Pp]\b))"
+)
+
+
 def _closing(text: str, pos: int, opened: bool) -> int:
     """Include a closing bracket in the span when the opening one is inside it."""
     if opened:
@@ -58,6 +66,18 @@ def find(text: str, ctx) -> list[dict]:
 def bare_after(text: str, pos: int) -> dict | None:
     """A bare interval starting at ``pos`` (just after an estimate), or None."""
     m = BARE_INTERVAL.match(text, pos)
+    if not m:
+        return None
+    return candidate(
+        "confidence_interval", m.start("lower"), m.end(),
+        lower=num(m.group("lower")), upper=num(m.group("upper")), level=None,
+        _raw_lower=m.group("lower"), _raw_upper=m.group("upper"), _bare=True,
+    )
+
+
+def comma_after(text: str, pos: int) -> dict | None:
+    """An unnamed interval written after the estimate and a comma (``HR 0·78, 0·62–0·98;``), or None."""
+    m = COMMA_INTERVAL.match(text, pos)
     if not m:
         return None
     return candidate(

@@ -1,11 +1,12 @@
-"""Percentages (74.3%, <1%, 40% in "approximately 40%", 5 percentage points) and proportions
-(52 of 70, 37/148)."""
+"""Percentages (74.3%, <1%, 40% in "approximately 40%", 5 percentage points, both bounds of
+20–30%) and proportions (52 of 70, 37/148, Five of the nine, 1 204 of 12 577)."""
 from __future__ import annotations
 
 import re
 
 from .base import candidate, num, operator_of, preceding_comparator_word
-from .fragments import COMPARATOR, INTEGER, NUMBER
+from .fragments import COMPARATOR, INTEGER, NUMBER, word_number_alternation
+from .lexicon import load
 from .numbers import parse_int
 
 PERCENTAGE = re.compile(
@@ -40,6 +41,57 @@ def _concentration(text: str, start: int, ctx) -> bool:
 
 
 PROPORTION_OF = re.compile(rf"(?P<x>{INTEGER})\s+(?:of|out\s+of)\s+(?:the\s+)?(?P<y>{INTEGER})(?!\s?%|\s*[-–])")
+# counts grouped by spaces (thin or no-break spaces too): "1 204 of 12 577"
+_SPACED_INTEGER = r"(?:(?<![\w.·,-])(?<![0-9][ \u2009\u202f\u00a0])[0-9]{1,3}(?:[ \u2009\u202f\u00a0][0-9]{3})+(?![0-9]|[.·][0-9]))"
+PROPORTION_SPACED = re.compile(
+    rf"(?P<x>{_SPACED_INTEGER}|{INTEGER})\s+(?:of|out\s+of)\s+(?:the\s+)?(?P<y>{_SPACED_INTEGER})(?!\s?%|\s*[-–])"
+)
+
+# number words: "Five of the nine patients", "thirty-six of 40 participants"
+_WORD_NUMBER = word_number_alternation()
+_WORD_COUNT = rf"(?:(?<![\w\-])(?:{_WORD_NUMBER})(?:[-‐ ](?:{_WORD_NUMBER}))?(?![\w\-]))"
+PROPORTION_WORDS = re.compile(
+    rf"(?P<x>{_WORD_COUNT}|{INTEGER})\s+(?:of|out\s+of)\s+(?P<the>the\s+)?(?P<y>{_WORD_COUNT}|{INTEGER})(?!\s?%|\s*[-–])"
+)
+# the counted units after a proportion written without "the" ("one of two weekly doses" is no proportion)
+_UNIT_NOUN_AFTER = re.compile(
+    r"\s+(?:[A-Za-z][\w\-]*\s+){0,2}?(?:patients|participants|subjects|people|persons|individuals|women|men|children"
+    r"|adults|infants|cases|controls|mice|rats|animals|dogs|cats|monkeys|eyes|studies|trials|respondents|volunteers"
+    r"|responders|samples|biopsies|tumours|tumors|lesions)\b",
+    re.I,
+)
+# "Five of the nine responded": the counted units left implicit, an outcome verb or a stop follows
+_OUTCOME_AFTER = re.compile(
+    r"\s*(?:[,;:.)\]]|\s+(?:had|have|were|was|did|showed|developed|responded|completed|reported|received|achieved"
+    r"|experienced|improved|remained|relapsed|died|recovered|withdrew|needed|required)\b)",
+    re.I,
+)
+# what a denominator counts when the "x of the y" is no proportion of study units
+_NOT_UNITS_AFTER = re.compile(
+    r"\s+(?:[A-Za-z][\w\-]*\s+)?(?:groups?|arms?|doses?|sites?|countries|centres|centers|times|days|weeks|months"
+    r"|years|ways|types|outcomes|drugs|regimens|options|questions|items|domains|visits|sessions|strains|compounds"
+    r"|authors|reviewers|investigators)\b",
+    re.I,
+)
+
+
+def _word_count(raw: str) -> int | None:
+    """'Five' -> 5, 'thirty-six' -> 36, '12' -> 12."""
+    if re.fullmatch(r"[0-9, \u2009\u202f\u00a0]+", raw):
+        return parse_int(re.sub(r"[ \u2009\u202f\u00a0]", "", raw))
+    words = {k.lower(): v for k, v in load()["number_words"].items()}
+    parts = re.split(r"[-‐ ]", raw.lower())
+    values = [words.get(part) for part in parts]
+    if any(v is None for v in values):
+        return None
+    if len(values) == 2:
+        tens, units = values
+        if tens % 10 or tens < 20 or tens > 90 or not 1 <= units <= 9:
+            return None
+        return int(tens + units)
+    return int(values[0])
+
+
 PROPORTION_SLASH = re.compile(r"(?<![\w./,-])(?P<x>[0-9]{1,6})\s?/\s?(?P<y>[0-9]{1,6})(?![\w/]|[.·,][0-9])")
 
 # words before "x of y" showing it is a position, not a proportion (day 5 of 28, Table 2 of 4)
@@ -61,6 +113,30 @@ _N_OVER_N = re.compile(r"\bn\s?/\s?N\b")
 _LIST_MEMBER_BEFORE = re.compile(
     rf"(?<![\w.·,/])(?P<value>{NUMBER})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+)$"
 )
+
+
+# the lower bound of a range sharing one % sign: "20–30%", "from 20 to 30%"
+_RANGE_LOWER_BEFORE = re.compile(rf"(?<![\w.·,/])(?P<value>{NUMBER})\s*(?:[-‐–—]|\bto\b)\s*$")
+# a range that is a CI, an IQR or a range of a median: its bounds are not percentages of their own
+_INTERVAL_NAME_BEFORE = re.compile(r"(?i)(?:\bC[rR]?I|\bIQR|interquartile\s+range|\brange|\bQ1\s?[-–,]\s?Q3)\b[\s:=,]*(?:from\s+)?$")
+
+
+def _range_lower(text: str, start: int) -> dict | None:
+    m = _RANGE_LOWER_BEFORE.search(text, max(0, start - 25), start)
+    if not m:
+        return None
+    raw = m.group("value")
+    value, upper = num(raw), None
+    upper_match = re.match(rf"{NUMBER}", text[start:start + 25].lstrip("<>≤≥~ "))
+    if upper_match:
+        upper = num(upper_match.group())
+    if value is None or upper is None or not 0 <= value < upper <= 100 or (value, upper) == (0, 100):
+        return None  # "a 0–100% scale" is no result
+    if _INTERVAL_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    if _POSITION_WORD.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    return candidate("percentage", m.start("value"), m.end("value"), value=value, operator="=", unit="%", _raw=raw)
 
 
 def _shared_unit_list(text: str, start: int) -> list[dict]:
@@ -96,11 +172,32 @@ def find(text: str, ctx) -> list[dict]:
                               unit=unit, _raw=m.group("value")))
         if unit == "%" and not op_symbol:
             rows.extend(_shared_unit_list(text, start))
+            lower = _range_lower(text, start)
+            if lower:
+                rows.append(lower)
     for m in PROPORTION_OF.finditer(text):
         x, y = parse_int(m.group("x")), parse_int(m.group("y"))
         if x is None or y is None or y == 0 or x > y:
             continue
         if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
+    for m in PROPORTION_SPACED.finditer(text):
+        x, y = _word_count(m.group("x")), _word_count(m.group("y"))
+        if x is None or y is None or y == 0 or x > y:
+            continue
+        if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
+    for m in PROPORTION_WORDS.finditer(text):
+        if not (re.search(r"[A-Za-z]", m.group("x")) or re.search(r"[A-Za-z]", m.group("y"))):
+            continue  # numerals only: PROPORTION_OF reads them
+        x, y = _word_count(m.group("x")), _word_count(m.group("y"))
+        if x is None or y is None or y == 0 or x > y or (x == y == 1):
+            continue
+        if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]) or _NOT_UNITS_AFTER.match(text, m.end()):
+            continue
+        if not (_UNIT_NOUN_AFTER.match(text, m.end()) or (m.group("the") and _OUTCOME_AFTER.match(text, m.end()))):
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
     for m in PROPORTION_SLASH.finditer(text):

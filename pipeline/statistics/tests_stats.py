@@ -1,4 +1,4 @@
-"""Heterogeneity (I² = 48%) and test statistics (t(28) = 2.2, F(2, 45) = 3.1, χ²(1) = 4.2, z = 2.5)."""
+"""Heterogeneity (I² = 48%, Cochran's Q = 24.1, τ² = 0.03) and test statistics (t(28) = 2.2, F(2, 45) = 3.1, χ²(1) = 4.2, z = 2.5)."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,20 @@ HETEROGENEITY = re.compile(
     r"(?<![\w])(?:I\s?(?:²|2|\^2|\s?-?squared)|I²)(?![\w])(?:\s+statistic)?"
     rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:of|was|were)\s+(?P<op2>{COMPARATOR})?\s*|\s)"
     rf"(?P<value>{NUMBER})(?P<unit>\s?%)?"
+)
+
+# Cochran's Q: needs its name or a heterogeneity cue nearby (a bare "Q" names many things)
+COCHRAN_Q = re.compile(
+    r"(?<![\w'’])(?P<name>(?i:Cochran['’]?s\s+)?Q)(?:\s+(?i:statistic|test))?(?:\s?\((?:df\s*=\s*)?(?P<df>[0-9]+)\)|_\{?(?P<df2>[0-9]+)\}?)?"
+    rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:of|was)\s+)(?P<value>{NUMBER})(?![0-9]|\s?%)"
+)
+_HETEROGENEITY_CUE = re.compile(r"(?i)heterogen|inconsisten|\bI\s?(?:²|2|\^2)|τ|\btau\b|\bdf\s*=|meta-?analy|pooled")
+# "Q = 24.1, df = 9": the degrees of freedom written after the value (kept outside the span)
+_TRAILING_DF = re.compile(r"\s*[,;]\s*(?:df|d\.f\.)\s*[=:]?\s*(?P<df>[0-9]+)(?![0-9.])")
+# between-study variance: τ² = 0.03, tau2 = 0.03, tau-squared 0.03
+TAU_SQUARED = re.compile(
+    r"(?<![\w])(?:τ\s?(?:²|2|\^2)|(?i:tau)\s?(?:²|2|\^2|[- ]?squared))(?![\w])"
+    rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:of|was)\s+)(?P<value>{NUMBER})(?!\s?%)"
 )
 
 _NAMES = {
@@ -31,6 +45,27 @@ def find(text: str, ctx) -> list[dict]:
         rows.append(candidate("heterogeneity", m.start(), m.end(), value=num(m.group("value")), measure="I2",
                               operator=operator_of(m.group("op") or m.group("op2")),
                               unit="%" if m.group("unit") else None))
+    for m in COCHRAN_Q.finditer(text):
+        value = num(m.group("value"))
+        if value is None or value < 0:
+            continue
+        s0, s1 = ctx.window(m.start(), 150)
+        if not (m.group("name").lower().startswith("cochran") or _HETEROGENEITY_CUE.search(text, s0, s1)):
+            continue
+        if _UNIT_AFTER.match(text, m.end()):
+            continue
+        df = m.group("df") or m.group("df2")
+        trailing_df = _TRAILING_DF.match(text, m.end())
+        if df is None and trailing_df:
+            df = trailing_df.group("df")
+        rows.append(candidate("heterogeneity", m.start(), m.end(), value=value, measure="Q",
+                              operator=operator_of(m.group("op")), unit=None, df=df))
+    for m in TAU_SQUARED.finditer(text):
+        value = num(m.group("value"))
+        if value is None or value < 0:
+            continue
+        rows.append(candidate("heterogeneity", m.start(), m.end(), value=value, measure="tau2",
+                              operator=operator_of(m.group("op")), unit=None))
     for m in TEST_STATISTIC.finditer(text):
         df = m.group("df") if m.group("df") is not None else m.group("df2")
         if df is not None and not _DF.match(df):
