@@ -99,7 +99,7 @@ def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force:
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     settings = claims_settings(load_config(config_path))
-    articles, problems = _read_all(raw_dir, float(settings["max_file_mb"]))
+    articles, problems = _read_all(raw_dir, float(settings["max_file_mb"]), int(settings["max_chars"]))
     shards = plan_shards(articles, int(settings["shard_size"]), config_fingerprint(config_path))
     store = PartStore(out_dir)
     if force:
@@ -122,9 +122,10 @@ def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force:
     return summary
 
 
-def _read_all(raw_dir: Path, max_file_mb: float) -> tuple[list[RawArticle], list[ReadProblem]]:
+def _read_all(raw_dir: Path, max_file_mb: float,
+              max_chars: int) -> tuple[list[RawArticle], list[ReadProblem]]:
     articles, problems = [], []
-    for item in read_articles(raw_dir, max_file_mb):
+    for item in read_articles(raw_dir, max_file_mb, max_chars):
         (articles if isinstance(item, RawArticle) else problems).append(item)
     return articles, problems
 

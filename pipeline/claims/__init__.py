@@ -6,6 +6,8 @@ is decided.
 """
 from __future__ import annotations
 
+import re
+
 import logging
 
 from . import context as ctx
@@ -38,6 +40,7 @@ def _norm_sentences(text: str, sentences: list[dict] | None, sections: list[dict
             out.append({"start": a, "end": b, "section": s.get("section")})
     if not out:
         out = [{"start": a, "end": b, "section": None} for a, b in ctx.split_sentences(text)]
+    out = [piece for sent in out for piece in _bounded(text, sent)]
     heads = [h for h in (sections or []) if isinstance(h, dict) and "start" in h and h.get("title")]
     if not heads and not any(s["section"] for s in out):
         heads = ctx.detect_headings(text)
@@ -53,6 +56,30 @@ def _norm_sentences(text: str, sentences: list[dict] | None, sections: list[dict
         s["is_heading"] = (s["start"], s["end"]) in heading_spans
     out.sort(key=lambda s: s["start"])
     return out
+
+
+# A "sentence" longer than this is a table dump or text without punctuation; claim rules look at
+# the whole sentence around every cue, so it is cut into pieces to keep the cost linear.
+MAX_SENTENCE_CHARS = 1000
+_PIECE_BREAK = re.compile(r"[;|]\s*|,\s+|\s+")
+
+
+def _bounded(text: str, sent: dict) -> list[dict]:
+    """The sentence itself, or pieces of at most MAX_SENTENCE_CHARS cut at clause breaks."""
+    start, end = sent["start"], sent["end"]
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [sent]
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = None
+        for match in _PIECE_BREAK.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit):
+            cut = match.end()
+        cut = cut or limit
+        pieces.append({**sent, "start": start, "end": cut})
+        start = cut
+    pieces.append({**sent, "start": start, "end": end})
+    return pieces
 
 
 def _rows_by_sentence(rows: list[dict], sentences: list[dict], n: int) -> list[list[tuple[int, dict]]]:

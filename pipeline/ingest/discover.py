@@ -36,12 +36,17 @@ def _suffix(path: Path) -> str:
     return suffix
 
 
-def read_articles(raw_dir: Path, max_file_mb: float = 20.0) -> Iterator[RawArticle | ReadProblem]:
+def read_articles(raw_dir: Path, max_file_mb: float = 20.0,
+                  max_chars: int = 1_000_000) -> Iterator[RawArticle | ReadProblem]:
     """Read every supported file; yield articles, and problems for what could not be used."""
     seen: dict[str, str] = {}
     for path in discover_files(raw_dir):
         source = path.relative_to(raw_dir).as_posix()
         for item in read_file(path, source, max_file_mb):
+            if isinstance(item, RawArticle) and len(item.text) > max_chars:
+                yield ReadProblem(item.source, "read", f"article has {len(item.text)} characters, over "
+                                  f"the {max_chars} limit (max_chars in the config)")
+                continue
             if isinstance(item, RawArticle):
                 first = seen.setdefault(item.article_id, item.source)
                 if first != item.source:

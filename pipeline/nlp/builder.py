@@ -25,7 +25,7 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
 
 def claims_settings(config: Config) -> dict[str, Any]:
     """The [claims] section (model, max_file_mb, shard_size) with defaults."""
-    settings = {"model": None, "max_file_mb": 20, "shard_size": 64}
+    settings = {"model": None, "max_file_mb": 20, "max_chars": 1_000_000, "shard_size": 64}
     settings.update(dict(config.get("claims", {})))
     return settings
 
@@ -38,10 +38,13 @@ def build_nlp(config: Config | str | Path | None = None) -> Language:
     settings = claims_settings(config)
     nlp_config = Config({key: value for key, value in config.items() if key != "claims"})
     if settings["model"]:
-        return _build_on_model(settings["model"], nlp_config)
+        nlp = _build_on_model(settings["model"], nlp_config)
+        nlp.max_length = int(settings["max_chars"])
+        return nlp
     nlp = spacy.util.load_model_from_config(
         Config({**nlp_config, "claims": dict(config["claims"])}), auto_fill=True, validate=True)
     nlp.initialize()
+    nlp.max_length = int(settings["max_chars"])
     return nlp
 
 

@@ -66,3 +66,18 @@ def test_garbage_inputs_from_other_components(text, ents, stats, samples):
 
 def test_non_string_input_returns_empty():
     assert find_claims_and_doses(None, None, None, None, None, None) == ([], [], {"study_design": None})
+
+
+def test_long_unpunctuated_text_is_cut_into_bounded_pieces():
+    """A table dump without sentence ends is read in pieces of bounded length, at clause breaks."""
+    from pipeline.claims import MAX_SENTENCE_CHARS, _bounded, find_claims_and_doses
+
+    text = "rapamycin reduced CRP versus placebo by 40% (P=0.01) | " * 200
+    pieces = _bounded(text, {"start": 0, "end": len(text), "section": None})
+    assert len(pieces) > 1 and pieces[0]["start"] == 0 and pieces[-1]["end"] == len(text)
+    assert all(p["end"] - p["start"] <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(a["end"] == b["start"] for a, b in zip(pieces, pieces[1:]))
+    assert all(text[p["end"] - 2:p["end"]] in ("| ", "% ") or text[p["end"] - 1] == " " for p in pieces[:-1])
+    claims, _, _ = find_claims_and_doses(text, [{"start": 0, "end": len(text), "section": None}],
+                                         [], [], [], [])
+    assert claims and all(c["end"] - c["start"] <= MAX_SENTENCE_CHARS for c in claims)

@@ -87,3 +87,12 @@ def test_article_id_is_content_hash():
     a = RawArticle(source="x.txt", text="hello", format="txt")
     b = RawArticle(source="y.txt", text="hello", format="txt")
     assert a.article_id == b.article_id and len(a.article_id) == 16
+
+
+def test_overlong_article_refused_by_character_limit(tmp_path):
+    (tmp_path / "long.txt").write_text("word " * 300, "utf-8")
+    (tmp_path / "short.txt").write_text("A short article.", "utf-8")
+    items = list(read_articles(tmp_path, max_chars=1000))
+    (problem,) = [i for i in items if isinstance(i, ReadProblem)]
+    assert problem.source == "long.txt" and "1500 characters" in problem.message
+    assert [i.source for i in items if isinstance(i, RawArticle)] == ["short.txt"]
