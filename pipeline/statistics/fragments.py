@@ -70,8 +70,8 @@ CREDIBLE = re.compile(r"(?i)cr(?:edib|i)")
 # --- p values ------------------------------------------------------------------------------
 #: qualifiers of a P value: P for trend, P for interaction ...
 P_QUALIFIER = (
-    r"(?:trend|linear\s+trend|interaction|heterogeneity|difference|non-?inferiority|superiority|overall"
-    r"|effect|group\s+difference)"
+    r"(?:(?:[A-Za-z][\w-]*\s+){0,2}?"  # up to two modifiers: "subgroup difference", "treatment-by-age interaction"
+    r"(?:trend|interaction|heterogeneity|differences?|non-?inferiority|superiority|overall|effect))"
 )
 #: the name of a P value
 P_NAME = (

@@ -75,6 +75,21 @@ _NOT_UNITS_AFTER = re.compile(
 )
 
 
+# natural frequencies: "1 in 20 participants", "one in four adults", "1 in every 2,500 procedures"
+PROPORTION_IN = re.compile(
+    rf"(?<![\w.,·-])(?P<x>1|[Oo]ne)\s+in\s+(?:every\s+)?(?P<y>{_WORD_COUNT}|{INTEGER})(?![\w.,·/-]|\s?%)"
+)
+# a unit noun (people, procedures ...) or a verb must follow, so "1 in 2019" or "grade 1 in 20 patients"
+# at a position are not read
+_IN_FOLLOWERS = re.compile(
+    r"\s+(?:[A-Za-z][\w\-]*\s+){0,2}?(?:patients|participants|subjects|people|persons|individuals|women|men|"
+    r"children|adults|infants|cases|users|smokers|procedures|tests|screens|births|pregnancies|deaths|americans|"
+    r"britons|residents|workers|students|doses|prescriptions|admissions|visits|episodes|events|mice|rats|animals)\b"
+    r"|\s+(?:had|have|were|was|will|would|developed|died|experienced|reported|needed|required|led|showed)\b",
+    re.I,
+)
+
+
 def _word_count(raw: str) -> int | None:
     """'Five' -> 5, 'thirty-six' -> 36, '12' -> 12."""
     if re.fullmatch(r"[0-9, \u2009\u202f\u00a0]+", raw):
@@ -200,6 +215,13 @@ def find(text: str, ctx) -> list[dict]:
         if not (_UNIT_NOUN_AFTER.match(text, m.end()) or (m.group("the") and _OUTCOME_AFTER.match(text, m.end()))):
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
+    for m in PROPORTION_IN.finditer(text):
+        y = _word_count(m.group("y"))
+        if y is None or y < 2 or 1900 <= y <= 2100 or not _IN_FOLLOWERS.match(text, m.end()):
+            continue
+        if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        rows.append(candidate("proportion", m.start(), m.end(), value=1.0, denominator=y))
     for m in PROPORTION_SLASH.finditer(text):
         x, y = parse_int(m.group("x")), parse_int(m.group("y"))
         if x is None or y is None or y == 0 or x > y:

@@ -602,6 +602,20 @@ LANCET = [
 # medians without an interval, number words and spaced thousands in proportions, ranges sharing
 # one % sign, Cochran's Q and tau² as heterogeneity, R² as an effect measure
 MORE_FORMS = [
+    # natural frequencies
+    ("About 1 in 20 participants who received the kit used it.",
+     [(("1 in 20"), {"kind": "proportion", "value": 1.0, "denominator": 20})]),
+    ("Perforation occurred in about 1 in 2,500 procedures.",
+     [(("1 in 2,500"), {"kind": "proportion", "value": 1.0, "denominator": 2500})]),
+    ("One in four adults had hypertension.", [(("One in four"), {"kind": "proportion", "value": 1.0, "denominator": 4})]),
+    ("Figure 1 in 2019 showed the design.", []),
+    ("Toxicity of grade 1 in 20 patients was mild.", []),
+    ("One in two groups was treated.", []),
+    # P values of other tests, with modifiers before the qualifier
+    ("Effects differed by dose (P for subgroup difference = 0.04).",
+     [(("P for subgroup difference = 0.04"), {"kind": "p_value", "value": 0.04, "operator": "="})]),
+    ("P for treatment-by-age interaction = 0.31.",
+     [(("P for treatment-by-age interaction = 0.31"), {"kind": "p_value", "value": 0.31})]),
     ("Median overall survival of 46.7 months was reported.",
      [(("Median overall survival of 46.7 months"), {"kind": "median", "value": 46.7, "unit": "months",
                                                       "lower": None, "upper": None, "measure": None})]),
