@@ -12,8 +12,9 @@ Mapping of predicted rows to the corpus labels
   (``TOTAL_ROLES``; the corpus labels the enrolled, randomised, analysed and completed counts of
   an abstract as totals). An ``analyzed`` row written as the denominator of a proportion
   (``12 of 80``, ``9/40``) is the group an outcome was measured in, not a total. Rows without a
-  role (screened, planned or unqualified counts) and rows with roles lost_to_follow_up, excluded,
-  subgroup, studies or an arm are never totals. For value recall the article summary
+  role (screened, planned or unqualified counts), per-group counts (``109 per group``, ``916 women in
+  each group``, ``(n = 65 each)``: the size of every arm) and rows with roles lost_to_follow_up, excluded, subgroup,
+  studies or an arm are never totals. For value recall the article summary
   ``sample_size_total`` counts as a total prediction too.
 - ``intervention-participants``: rows with role ``intervention_arm``;
   ``control-participants``: rows with role ``control_arm``. ``arms (either)`` scores arm rows
@@ -55,6 +56,10 @@ TOTAL_ROLES = {"enrolled", "randomized", "analyzed", "completed"}
 DENOMINATOR_BEFORE_RE = re.compile(
     r"(?:\d|\b[a-z]+)\s*(?:[(\[][^()\[\]]{0,30}[)\]]\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?$"
     r"|\d\s*/\s*$", re.IGNORECASE)
+# "(109 per group)", "916 women in each group": the size of every arm, not the study's total
+PER_GROUP_AFTER_RE = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:per|in\s+each|each|for\s+each|in\s+both|in\s+every)\s+(?:treatment\s+|study\s+)?"
+    r"(?:group|arm|condition|cohort)|\s*(?:[A-Za-z-]+\s+)?each\s*[),;]", re.IGNORECASE)
 CLASSES = {
     "total": {"total-participants"},
     "intervention": {"intervention-participants"},
@@ -76,11 +81,15 @@ def is_denominator(row: dict, text: str) -> bool:
     return bool(DENOMINATOR_BEFORE_RE.search(text[max(0, row["start"] - 40):row["start"]]))
 
 
+def is_per_group(row: dict, text: str) -> bool:
+    return bool(PER_GROUP_AFTER_RE.match(text[row["end"]:row["end"] + 40]))
+
+
 def row_class(row: dict, text: str = "") -> set[str]:
     role = row.get("role")
     out = set()
     if role in TOTAL_ROLES and row.get("organism") in ("human", None) and not (
-            role == "analyzed" and is_denominator(row, text)):
+            role == "analyzed" and is_denominator(row, text)) and not is_per_group(row, text):
         out.add("total")
     if role == "intervention_arm":
         out.update({"intervention", "arms (either)"})

@@ -18,6 +18,7 @@ import re
 from .lexicon import Lexicon, load_lexicon
 from .numbers import Number, iter_numbers
 
+MAX_COUNT = 10 ** 10  # larger "counts" are identifiers, phone numbers or digit runs
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -61,8 +62,8 @@ DENOM_BEFORE_RE = re.compile(
 )
 SLASH_BEFORE_RE = re.compile(r"\d\s*/\s*$")
 PER_GROUP_RE = re.compile(
-    r"^\s*(?:per|in\s+each|each|for\s+each|in\s+both|in\s+every)\s+(?:treatment\s+|study\s+)?"
-    r"(?:group|arm|condition|cohort|strain|genotype|sex|dose)",
+    r"^\s*(?:(?:per|in\s+each|each|for\s+each|in\s+both|in\s+every)\s+(?:treatment\s+|study\s+)?"
+    r"(?:group|arm|condition|cohort|strain|genotype|sex|dose)|each\s*(?=[),;]))",
     re.IGNORECASE,
 )
 RANDOM_CONTEXT_RE = re.compile(
@@ -143,7 +144,7 @@ BOUND_BEFORE_RE = re.compile(
 )
 TRIAL_IN_RE = re.compile(
     r"\b(?:trial|study|RCT|pilot|experiment|investigation|series)\b[^.;:]{0,90}?\b(?:in|of|among|with|on|involving|"
-    r"including|recruiting|enrolling)\s+(?:only\s+|just\s+)?$",
+    r"including|recruiting|enrolling|in\s+which|where(?:by)?)\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
 SUBGROUP_HEAD_RE = re.compile(r"\b(?:subgroup|subset|sensitivity\s+analys[ie]s|restricted\s+to|strat(?:um|a)|"
@@ -175,6 +176,39 @@ SUBGROUP_INTRO_RE = re.compile(
 PLANNED_RE = re.compile(r"\b(?:is|are|was|were)\s+planned\b|\bwill\s+(?:be\s+)?(?:enrol|recruit|randomi|include|"
                         r"involve|assign|allocate)|\b(?:target(?:ed)?|planned|anticipated)\s+(?:sample|accrual|"
                         r"enrol?lment)|\bplan(?:s|ned)?\s+to\s+(?:enrol|recruit|randomi|include)", re.IGNORECASE)
+# a sample still to be studied: "we plan a 3-year study in 600 adults", "a future trial of 2,000 adults"
+PLANNED_BEFORE_RE = re.compile(
+    r"(?:\b(?:plan|plans|planning|intend|intends|propose|proposes|will|shall)\b|\b(?:planned|proposed|future|upcoming|"
+    r"forthcoming|hypothetical)\s+(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|RCTs?|cohorts?|samples?)\b)[^.;:]*$",
+    re.IGNORECASE)
+RANDOMISED_BEFORE_RE = re.compile(r"\brandomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided|split)\b|"
+                                  r"\b(?:assigned|allocated)\s+(?:to|into|between)\b", re.IGNORECASE)
+# an appositive age, weight or duration after a counted noun: "40 rats, 8 weeks old, were ..."
+APPOSITIVE_RE = re.compile(
+    r",\s*(?:(?:aged|age|weighing|weight|approximately|about|mean|median|all)\s+)*\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:±|\+/-)\s*\d+(?:[.,]\d+)?)?\s*-?\s*"
+    r"(?:weeks?|wk|months?|mo|years?|yrs?|days?|g|kg)(?:[\s-]+old|\s+of\s+age)?\s*,", re.IGNORECASE)
+# the analysis set named before its size: "the per-protocol population comprised 218 completers",
+# "the final analysis included 87 adults", "ITT set: 402"
+ANALYSIS_SET_BEFORE_RE = re.compile(
+    r"(?:\b(?:per[- ]protocol|intention[- ]to[- ]treat|ITT|mITT|PP|full[- ]analysis|analy[sz]ed|analysis|evaluable|"
+    r"efficacy|safety)\s+(?:population|set|sample|cohort)|\b(?:(?:final|primary|main|efficacy|per[- ]protocol|"
+    r"intention[- ]to[- ]treat|ITT|mITT)\s+)?analys[ie]s)"
+    r"\s*(?:comprised|consisted\s+of|included|involved|contained|numbered|totall?ed|was\s+based\s+on|"
+    r"(?:was|were)(?!\s+(?:restricted|limited))|of|:|=)\s*(?:a\s+total\s+of\s+|all\s+|the\s+|only\s+)?$", re.IGNORECASE)
+# a subset named by age after its count: "older than 75", "aged 70 years or older", "over 80 years"
+AGE_SUBSET_RE = re.compile(r"^\s*(?:(?:who\s+were|that\s+were)\s+)?(?:older|younger)\s+than\b|"
+                           r"^\s*(?:(?:who\s+were)\s+)?(?:aged\s+)?(?:[≥>≤<]|(?:over|under)\s+\d)", re.IGNORECASE)
+# "completed online screening", "assessed for eligibility": the count screened, not a study flow
+SCREENING_TAIL = (
+    r"\s+(?:(?:the|an?|their|online|web|web-based|initial|telephone|phone|baseline|eligibility|in-person|"
+    r"clinical|medical|formal|first|full|pre-?randomi[sz]ation|pre-?enrol?lment|study)\s+){0,3}(?:screening|screen)\b|"
+    r"\s+(?:for|as\s+to)\s+(?:(?:their|study|trial|potential)\s+)?(?:eligibility|inclusion|entry|enrol?lment|"
+    r"participation|recruitment)\b")
+SCREENING_AFTER_RE = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:" + SCREENING_TAIL.replace("\\s+", "\\s*", 1)
+                                + r")", re.IGNORECASE)
+SCREENED_AFTER_RE = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:were\s+|had\s+(?:been\s+)?)?)?(?:(?:screened|approached|"
+                               r"invited|contacted)\b|[a-z]+(?:" + SCREENING_TAIL + r"))", re.IGNORECASE)
 IN_THE_RE = re.compile(r"\b(?:in|among|for)\s+(?:the|those|these)\s+$", re.IGNORECASE)
 TOKEN_RE = re.compile(r"\s*(\([^()]{0,80}\)|\[[^\[\]]{0,40}\]|[^\s,;:()\[\]]+)")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.\-]*$")
@@ -199,6 +233,21 @@ def crude_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+SITE_NOUNS = frozenset("sites site centres centers centre center hospitals institutions clinics countries "
+                       "practices".split())
+ON_ARM_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:on|receiving|taking|given)\s+(?:the\s+)?([A-Za-z][^,;()]{0,40}?)"
+                       r"\s*(?=\b(?:versus|vs\.?|and|or|compared)\b|[,;)]|$)", re.IGNORECASE)
+GROUP_LABEL_RE = re.compile(r"^\s*\(\s*((?:the\s+)?(?:(?:group|arm)\s+[A-Z0-9]{1,3}|(?!(?:per|each|every|age|study|"
+                            r"treatment|both)\b)[A-Za-z][\w+\-/]*(?:\s+(?!(?:per|each)\b)[A-Za-z][\w+\-/]*)?\s+(?:group|arm)))"
+                            r"\s*\)", re.IGNORECASE)
+ARM_NAMED_BEFORE_RE = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:the|a|an)\s+)((?:[\w+\-/]+\s+){1,3}?(?:group|arm))\s+(?:comprised|consisted\s+of|included|"
+    r"was\s+composed\s+of|contained|numbered|enrolled|recruited)\s+(?:a\s+total\s+of\s+|only\s+)?$", re.IGNORECASE)
+ON_ITEM_RE = re.compile(NUMWORD + r"\s+(?:" + PCT_PAREN + r"\s*)?(?:[A-Za-z-]+\s+)?(?:on|receiving|taking|given)\s+"
+                        r"(?:the\s+)?[A-Za-z]",
+                        re.IGNORECASE)
+
+
 class _Extractor:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -208,7 +257,7 @@ class _Extractor:
                 cues.append((role, p))
         self.cues = cues
         self.cue_after = [
-            (role, re.compile(r"^" + REL + AUX + r"(?:" + p + r")(?![\w])", re.IGNORECASE))
+            (role, re.compile(r"^" + REL + AUX + r"(?:" + p + r")(?![\w])(?!" + SCREENING_TAIL + ")", re.IGNORECASE))
             for role, p in cues
         ]
         before_cues = cues + [(role, p) for role, pats in lex.role_cues_before.items() for p in pats]
@@ -229,7 +278,8 @@ class _Extractor:
         self.outcome_verb_alts = "|".join(sorted(lex.outcome_verbs - {"had", "has", "have"}))
         self.event_count_re = re.compile(
             NUMWORD + r"\s+(?:\([^()]{0,20}\)\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:%s)\b" % "|".join(
-                sorted(w for w in lex.outcome_event_nouns if w.endswith("s") or w in ("death", "event"))),
+                sorted(w for w in lex.outcome_event_nouns if (w.endswith("s") or w in ("death", "event"))
+                       and w not in ("groups", "arms"))),
             re.IGNORECASE)
         self.event_alts = "|".join(sorted(lex.outcome_event_nouns))
         self.participle_patterns = [(role, re.compile(p, re.IGNORECASE)) for role, pats in lex.role_cues.items()
@@ -296,6 +346,12 @@ class _Extractor:
             if nxt_tok and not tok.endswith(".") and self._lookup_word(nxt_tok.group(1)) in self.lex.study_nouns \
                     and w not in self.lex.study_nouns and (w not in STOP or w == "completed"):
                 n_words += 1
+                i = m.end()
+                continue
+            if w in self.lex.participant_nouns and nxt_tok and not tok.endswith(".") and not m_comma and n_words < 7 \
+                    and self._lookup_word(nxt_tok.group(1)) in self.lex.participant_nouns:
+                n_words += 1  # a noun modifying the counted noun: "two control participants", "case patients"
+                mods.append(w)
                 i = m.end()
                 continue
             if w in self.lex.participant_nouns or (w.endswith("s") and w[:-1] in self.lex.participant_nouns
@@ -393,6 +449,7 @@ class _Extractor:
         """Role cue of the main verb of a subject noun phrase with a long post-modifier:
         `90 adults referred to the clinic during one winter were recruited`."""
         clause = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group(0)), rest[:200])
+        clause = APPOSITIVE_RE.sub(lambda m: " " * len(m.group(0)), clause)
         clause = re.split(r"[;:]|(?<!\d),\s*(?:and\s+|while\s+|whereas\s+)?(?=" + NUMWORD + r"\b)|\s(?:and|or|but)\s+(?="
                           + NUMWORD + r"\b)|\.\s", clause, maxsplit=1, flags=re.I)[0]
         for m in FINITE_VERB_RE.finditer(clause):
@@ -410,10 +467,14 @@ class _Extractor:
         close_i = text.find(")", end, s1)
         if close_i < 0 or "(" in text[end:close_i]:
             return None
-        inner = text[open_i + 1:close_i]
         head = text[max(s0, open_i - 60):open_i]
+        m_total = re.match(r"\s*[nN]\s*[=:]\s*[\d,]+\s*;\s*", text[open_i + 1:close_i])
+        if m_total and open_i + 1 + m_total.end() <= start:
+            open_i += m_total.end()  # "(n=17; 10 placebo, 7 active)": the list follows the total
+        inner = text[open_i + 1:close_i]
         counted = re.findall(NUMWORD + r"\s+([A-Za-z][\w-]*)", head, re.I)
-        if counted and self._lookup_word(counted[-1]) in self.lex.outcome_event_nouns:
+        if counted and self._lookup_word(counted[-1]) in self.lex.outcome_event_nouns and \
+                self._lookup_word(counted[-1]) not in SITE_NOUNS:
             return None  # the list splits an outcome count ("61 events (A 25, B 36)"), not participants
         items = re.split(r"\s*;\s*(?=\S)" if ";" in inner else r"\s*,\s*(?=\S)", inner.strip())
         items = [re.sub(r"\s+(?:%s)$" % self.noun_re.pattern, "", it) for it in items]
@@ -506,7 +567,7 @@ class _Extractor:
     def arm_from_head(self, head: str, sentence: str) -> str | None:
         """Arm role for a parenthetical count from the words before the parenthesis."""
         h = head.rstrip()
-        if not h or h[-1].isdigit():
+        if not h or (h[-1].isdigit() and not re.search(r"\b(?:group|arm|cohort)\s*\d{1,2}$", h, re.I)):
             return None
         parts = ARM_SPLIT_RE.split(h[-150:])
         seg = parts[-1] if parts else h
@@ -516,6 +577,8 @@ class _Extractor:
         if not seg_words:
             return None
         last_word = self._lookup_word(seg_words[-1])
+        if re.search(r"\b(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+){0,2}(?:groups|arms)\b", seg, re.I):
+            return None  # "randomly assigned to three groups (n = 8)": the size of each group
         if self.arm_re.search(seg) and not re.search(r"(?:age|weight|bmi|risk)\s+groups?", seg, re.I):
             return self.arm_kind(seg)
         if last_word in self.lex.participant_nouns and last_word not in ("controls", "control"):
@@ -538,7 +601,13 @@ class _Extractor:
         return None
 
     def arm_from_after(self, after: str, sentence: str, before: str) -> str | None:
-        """Arm role from the words after a count: `in the placebo group`, `64 to placebo`."""
+        """Arm role from the words after a count: `in the placebo group`, `64 to placebo`,
+        `(6074 on tamoxifen versus 6072 on placebo)`."""
+        m_on = ON_ARM_RE.match(after)
+        items = list(ON_ITEM_RE.finditer(sentence)) if m_on else []
+        if len(items) >= 2 and not OUTCOME_BEFORE_RE.search(sentence[:items[0].start()]) and not re.search(
+                r"\b(?:both|either|all|each|average|day|days|week|weeks)\b", m_on.group(1), re.I):
+            return self.arm_kind(m_on.group(1))
         m = IN_GROUP_RE.match(after)
         if m:
             phrase = _cut_phrase(m.group(1))
@@ -564,8 +633,12 @@ class _Extractor:
             if not OTHER_COUNT_RE.search(after[m.end(1):m.end(1) + 250]) and not PREV_ASSIGNED_RE.search(before):
                 return None
         else:
-            # a bare "64 to placebo" continues a list of assigned counts
-            if not re.search(r"(?:\band|,|;|:|\bwhile|\bwhereas)\s*$", before) or \
+            # a bare "64 to placebo" continues a list of assigned counts, or opens one in a parenthesis
+            # after the total: "361 were randomised (241 to A and 120 to B)", "(n = 118 to A, 121 to B)"
+            opens_list = bool(re.search(r"\(\s*(?:[nN]\s*=\s*)?$", before)) and re.match(r"[A-Za-z]", phrase) \
+                and re.match(r"[^()]*?(?:,|;|\band\b)\s*(?:[nN]\s*=\s*)?" + NUMWORD + r"\s+(?:[\w-]+\s+)?(?:to|into)\s+"
+                             r"[A-Za-z][^()]*\)", after[m.end(1) if verb else 0:], re.I)
+            if not (re.search(r"(?:\band|,|;|:|\bwhile|\bwhereas)\s*$", before) or opens_list) or \
                     not re.search(r"randomi|assign|allocat", sentence, re.I):
                 return None
         return self.arm_kind(phrase)
@@ -622,8 +695,8 @@ class _Extractor:
         one_each = value == 1 and re.match(r"^\s*(?:in|per)\s+each\s+(?:group|arm)", after, re.I)
         if value < 2 and not explicit and not one_each:
             return None
-        if value == 0:
-            return None
+        if value == 0 or value > MAX_COUNT:
+            return None  # no study counts 0 units; a 12-digit number is an identifier, not a count
 
         np = None
         if not explicit:
@@ -689,6 +762,8 @@ class _Extractor:
         rest = text[np_end:s1]
         rest_nopct = re.sub(r"^\s*" + PCT_PAREN, "", rest)
         rest_nopct = re.sub(r"^\s*\((?:[^()]{0,60})\)", "", rest_nopct) if np else rest_nopct
+        if np:
+            rest_nopct = re.sub(r"^\s*" + APPOSITIVE_RE.pattern, " ", rest_nopct, flags=re.I)  # ", 8 weeks old,"
         meta = {"_denominator": denominator or slash_denominator, "_noun": np is not None}
 
         if np and np[0] == "study":
@@ -710,6 +785,8 @@ class _Extractor:
                     cue_after = self.role_after(rest_nopct[m_par.end():])
         if cue_after is None and np is not None and not explicit:
             cue_after = self.coordinated_cue(text, np_end, s1)
+        if cue_after is None and not explicit and not denominator:
+            cue_after = self.second_predicate_cue(rest_nopct)  # "349 underwent surgery and were analysed"
         if cue_after is None and np is not None and not explicit and SUBJECT_START_RE.search(before) \
                 and not denominator:
             cue_after = self.distant_cue(rest_nopct)
@@ -733,6 +810,8 @@ class _Extractor:
                                  rest_nopct, re.I):
             cue_after = None  # the verb after "x of y" tells what happened to x, not to y
         cue_before = self.role_before(before)
+        if cue_before and SCREENING_AFTER_RE.match(rest_nopct):
+            cue_before = None  # "we assessed 530 adults for eligibility"
         paren = self.paren_head(before)
         subgroup_ctx = bool(SUBGROUP_RE.search(before))
         if subgroup_ctx and re.search(r"(?:%s)\b[^.;]{0,60}(?:of\s+whom|of\s+these|of\s+which)\s*,?\s*$"
@@ -741,6 +820,10 @@ class _Extractor:
         total_ctx = bool(TOTAL_CUE_RE.search(before))
         per_group = bool(PER_GROUP_RE.match(rest_nopct))
         trial_in = bool(TRIAL_IN_RE.search(before)) and not denominator
+        if trial_in and re.search(r"(?:\bin\s+which|\bwhere(?:by)?)\s+(?:only\s+|just\s+)?$", before, re.I) and (
+                np is None or self.outcome_verb_re.match(text[np[1]:s1])
+                or re.match(r"^\s*(?:will|would|are\s+to|shall)\b", text[np[1]:s1], re.I)):
+            trial_in = False  # "a trial in which 12 adults died" counts an outcome
 
         # outcome count: "observed in eight patients", "reported by nine men"
         if not explicit and OUTCOME_BEFORE_RE.search(before) and not (
@@ -763,6 +846,8 @@ class _Extractor:
         role: str | None = None
         if per_group:
             role = cue_before if (cue_before and not explicit) else None
+            if role is None and not cue_after and RANDOMISED_BEFORE_RE.search(re.split(r"[;:]", text[s0:start])[-1]):
+                role = "randomized"  # "randomly allocated to four groups (n=10 per group)"
         else:
             arm = None
             if paren is not None and not (cue_after and re.match(r"^[^()]*\)\s*(?:" + AUX + r")", rest_nopct)):
@@ -771,6 +856,15 @@ class _Extractor:
                 arm = self.arm_from_after(re.sub(r"^\s*\([^()]{0,60}\)", "", rest_nopct), sentence, before)
                 if arm is None and head in ("controls", "control") and not explicit:
                     arm = "control_arm"
+            if arm is None and not explicit:
+                m_named = ARM_NAMED_BEFORE_RE.search(before)
+                if m_named and not re.search(r"\b(?:age|weight|bmi|risk|both|each|all|every|two|three|four|per|"
+                                             r"these|those|which)\b", m_named.group(1), re.I):
+                    arm = self.arm_kind(m_named.group(1))  # "the control arm comprised 61 women"
+            if arm is None and np and not explicit:
+                m_lab = GROUP_LABEL_RE.match(text[np_end:s1])
+                if m_lab and not re.search(r"\b(?:age|weight|bmi|risk|both|each|all|two|three)\b", m_lab.group(1), re.I):
+                    arm = self.arm_kind(m_lab.group(1))  # "80 patients (group A)", "33 patients (GJG group)"
             if arm is None and np and not explicit:
                 arm = self.arm_from_received(rest_nopct, sentence)
             if arm is None and np and not explicit and not cue_after:
@@ -805,6 +899,9 @@ class _Extractor:
             elif cue_before and not explicit:
                 role = cue_before
                 meta["_cue_before"] = True
+            elif np and not explicit and head not in ("controls", "control") and self.control_ctx_re.search(
+                    " ".join((np[3] or "").split()[:-1])):
+                role = "control_arm"  # "Of the 60 placebo patients, ..." (a flow verb after them wins)
             elif np and not explicit:
                 for mod in re.findall(r"[a-z]+", (np[3] or "").lower()):
                     mod_role = self.participle_role(mod)
@@ -813,6 +910,8 @@ class _Extractor:
                         break
             if role is None and explicit and cue_before and paren is None:
                 role = cue_before
+            if role is None and explicit and paren is not None and not cue_after:
+                role = self.role_before(paren)  # "Of those who withdrew (n=17; ...)"
             if role is None and explicit and paren is not None and SUBGROUP_HEAD_RE.search(
                     re.split(r"[.;]", paren)[-1][-120:]):
                 role = "subgroup"
@@ -824,6 +923,10 @@ class _Extractor:
             if role is None and not cue_after and np and not explicit and IN_THE_RE.search(before) and \
                     re.match(r"^\s*(?:with|who|whose|without|having|receiving|treated|in\s+whom)\b", rest_nopct, re.I):
                 role = "subgroup"
+            if role is None and not cue_after and np and not explicit and not trial_in and \
+                    re.search(r"\b(?:in|among)\s+(?:the\s+|those\s+|these\s+)?$", before, re.I) and \
+                    AGE_SUBSET_RE.match(rest_nopct):
+                role = "subgroup"  # "in 64 participants older than 75"
             m_pred = re.match(r"^\s*(?:were|was)\s+((?:aged|older|younger|over|under|taking|using|current|former|"
                               r"never|ever)\b[^,;:()]{0,40})", rest_nopct, re.I)
             if role in (None, "subgroup") and not cue_after and np and not explicit and m_pred:
@@ -839,8 +942,14 @@ class _Extractor:
                 role = self.labelled_count_list(text, start, span_end, s0, s1)  # "(AX 30 adults, BX 28 adults)"
             if role is None and trial_in and not explicit and np:
                 role = "enrolled"
-            if role in ("enrolled", "randomized") and PLANNED_RE.search(sentence):
+            if role in ("enrolled", "randomized") and (PLANNED_RE.search(sentence) or PLANNED_BEFORE_RE.search(before)):
                 role = None  # a planned sample
+            m_set = ANALYSIS_SET_BEFORE_RE.search(before)
+            if m_set and role in (None, "enrolled", "completed", "analyzed") and not meta["_denominator"] \
+                    and not per_group:
+                # "the per-protocol population comprised 218 completers"; "the sensitivity analysis included 300"
+                role = "subgroup" if SUBGROUP_HEAD_RE.search(before[max(0, m_set.start() - 30):m_set.end()]) \
+                    else "analyzed"
 
         # ---------------------------------------------------- acceptance
         accept = explicit or np is not None
@@ -887,6 +996,10 @@ class _Extractor:
                 accept = True
             elif one_each:
                 accept = True
+            elif role is None and not cue_after and IN_THE_RE.search(before) and (re.match(
+                    r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:with|without|who|whose|having|in\s+whom)\b", after, re.I)
+                    or AGE_SUBSET_RE.match(after)):
+                role, accept = "subgroup", True  # "in the 120 with node-positive disease"
             elif role is None and not explicit and self.arm_from_received(after, sentence) and \
                     re.search(r"(?:\band|,|;|:|\bwhile|\bwhereas)\s*$", before):
                 role = self.arm_from_received(after, sentence)
@@ -894,6 +1007,14 @@ class _Extractor:
             elif role is None and self.paren_list_arm(text, before, span_end, s1):
                 role = self.paren_list_arm(text, before, span_end, s1)
                 accept = True
+            elif role is None and OF_INTRO_RE.search(before) and SCREENED_AFTER_RE.match(after) and \
+                    self.noun_re.search(text, prev_start, s1):
+                accept = True  # "Of the 300 who completed baseline screening, ...": a screened count, no role
+            elif role == cue_before and role in ("enrolled", "randomized") and re.search(
+                    r"\b(?:randomi[sz]ed|enrolled|recruited|included)\s+$", before, re.I) and \
+                    re.match(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:[,;.]|$|and\b)", after) and \
+                    self.noun_re.search(text, prev_start, start):
+                accept = True  # "we screened 1,020 women and randomised 300."
             elif total_ctx and re.match(r"^\s*(?:[,;.)]|$|\(|(?:were|was|had|have|are|is|completed|enrolled|"
                                         r"participated|remained|agreed|underwent|received)\b)", after):
                 accept = True
@@ -951,6 +1072,21 @@ class _Extractor:
         if re.search(r"controlled", label, re.I):
             label = re.sub(r"[\w-]*controlled", "", label)
         return self.arm_kind(label)
+
+    def second_predicate_cue(self, rest: str) -> str | None:
+        """Flow cue of a second predicate when the first is not one: `349 underwent surgery and were
+        included in the efficacy analysis`, `40 adults received the drug and were analysed`."""
+        m = re.match(r"^\s*(?:(?:were|was|had\s+been)\s+)?([a-z]+)\b[^,;:.()\[\]]{0,60}?\s+and\s+(?=(?:were|was|"
+                     r"then|subsequently|later)\b)", rest, re.I)
+        if not m:
+            return None
+        verb = m.group(1).lower()
+        if not (verb.endswith("ed") or verb in ("underwent", "took", "began", "gave", "met")) or \
+                verb in self.lex.outcome_verbs or self._role_after(" " + verb):
+            return None
+        role = self._role_after(" " + rest[m.end():])
+        return role if role in ("analyzed", "completed", "excluded", "randomized", "enrolled",
+                                "lost_to_follow_up") else None
 
     def coordinated_cue(self, text: str, pos: int, limit: int) -> str | None:
         """Role of `30 men and 11 women were enrolled` for the first count of the pair."""
@@ -1196,18 +1332,47 @@ def _link_rows(text: str, rows: list[dict]) -> None:
         gap = text[prev["end"]:r["start"]]
         if not m or len(gap) > 70 or re.search(r"[.;]", gap) or not re.search(r"(?:[,(:]|\band)\s*$", gap):
             continue
-        if r["role"] in ("intervention_arm", "control_arm") and prev["role"] in FLOW_ROLES:
+        if r["role"] in ("intervention_arm", "control_arm") and (prev["role"] in FLOW_ROLES or prev["role"] is None):
             continue  # "80 were analysed: 41 in the A group and 39 in the B group" keeps its arms
         if prev["role"] in FLOW_ROLES + ("lost_to_follow_up", "excluded") or (
                 prev["role"] is None and re.search(r"\(\s*$", gap)):
             r["role"] = prev["role"]
             if r.get("_ctx_population") and m.group(1) and m.group(1) not in (r["population"] or ""):
                 base = (r["population"] or "").replace(" per group", "")
-                r["population"] = (base + " in the " + m.group(1)).strip()
-
-
+                if base:
+                    r["population"] = base + " in the " + m.group(1)
+    _loss_breakdowns(text, rows)
     _respective_arms(text, rows)
     _comparator_arm(text, rows)
+
+
+def _loss_breakdowns(text: str, rows: list[dict]) -> None:
+    """Counts in a parenthesis that splits a loss or an exclusion take its role:
+    `21 adults (13 drug, 8 control) discontinued`, `those who withdrew (n=17; 10 placebo, 7 active)`,
+    `9 were excluded (5 with missing scans, 4 with ...)`."""
+    for i, r in enumerate(rows):
+        if r["role"] not in (None, "intervention_arm", "control_arm", "subgroup"):
+            continue
+        s0 = (r.get("_sent") or (0, len(text)))[0]
+        open_i = text.rfind("(", s0, r["start"])
+        if open_i < 0 or ")" in text[open_i:r["start"]] or re.search(r"\.\s", text[open_i:r["start"]]):
+            continue
+        owner = None
+        for p in reversed(rows[:i]):
+            if p.get("_sent") != r.get("_sent"):
+                break
+            if p["start"] > open_i:
+                if re.fullmatch(r"\(\s*(?:[nN]\s*[=:]\s*)?", text[open_i:p["start"]]) and \
+                        re.match(r"\s*[;,]", text[p["end"]:p["end"] + 3]):
+                    owner = p  # "(n=17; 10 placebo, 7 active)"
+                    break
+                continue
+            gap = text[p["end"]:open_i]
+            if len(gap) <= 80 and not re.search(r"[.;()\[\]]", gap):
+                owner = p  # "Twenty-one adults (13 drug, 8 control) discontinued"
+            break
+        if owner is not None and owner["role"] in ("lost_to_follow_up", "excluded"):
+            r["role"] = owner["role"]
 
 
 RESPECTIVELY_RE = re.compile(

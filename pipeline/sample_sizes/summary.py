@@ -94,7 +94,8 @@ def _summarize(rows: list[dict], text: str) -> dict:
         if _sentence_bounds(text, r["start"]) in study_sentences:
             pooled_values.add(r["n"])
             continue  # participants pooled from the studies of a review
-        if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:per|in\s+each|each)\s+(?:group|arm)", text[r["end"]:r["end"] + 60], re.I):
+        if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:(?:per|in\s+each|each)\s+(?:group|arm)|each\s*[),;])",
+                    text[r["end"]:r["end"] + 60], re.I):
             continue  # a per-group count is not a total
         if re.search(r"\b(?:experiments?|replicates|assays|cultures|samples|specimens)\b", r.get("population") or "", re.I):
             continue  # not participants
