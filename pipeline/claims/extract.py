@@ -19,7 +19,7 @@ ADVERBS = (r"significantly|statistically|markedly|substantially|dramatically|sli
            r"gradually|sharply|appreciably|meaningfully|clinically|mildly|largely|acutely|"
            r"approximately|about|roughly|nearly|almost|an?|the|average|mean|median|overall|"
            r"relative|absolute|total|similarly|likewise|however|in\s+contrast")
-_LEAD_SKIP = re.compile(rf"^(?:\s*(?:{ADVERBS})\b[\s,]*)+", re.IGNORECASE)
+_LEAD_SKIP = re.compile(rf"^(?:\s*(?:{ADVERBS})\b(?!-)[\s,]*)+", re.IGNORECASE)
 _LEAD_PREP = re.compile(r"^\s*(?:in|of|on|for|to|towards?|regarding|with regard to|in terms of|across)\s+", re.IGNORECASE)
 _BETWEEN_GROUPS = re.compile(
     r"^\s*(?:between|among|across|in)\s+(?:the\s+)?(?:two\s+|three\s+|both\s+|all\s+|treatment\s+|study\s+)?"
@@ -218,6 +218,138 @@ def _clean(phrase: str | None, max_words: int = 10) -> str | None:
     return p
 
 
+# ------------------------------------------------------------------ phrase tidying
+# Finite verbs, modals and copulas that never belong inside an outcome phrase ("triglycerides
+# often come", "short courses may", "the data suggest a modest"). Nouns that look like verbs
+# (rise, falls, causes, reports, works) are left out on purpose.
+_COPULA_MODAL = (r"is|are|was|were|be|been|being|am|has|have|had|do|does|did|may|might|could|can|cannot|"
+                 r"can't|would|should|will|must|shall")
+_INNER_VERB = (r"suggests?|suggested|shows?|showed|shown|indicates?|indicated|appears?|appeared|seems?|"
+               r"seemed|remains?|remained|comes?|came|persists?|persisted|carry|carries|carried|occurs?|"
+               r"occurred|leaves|tends?|tended|rose|fell|built|produces?|produced|caused|found|reported|"
+               r"got|took|makes?|made|helps?|helped|becomes?|became|stays?|stayed|goes|went|"
+               r"confirmed|revealed|demonstrated|noted|observed|yielded|provided|lacks?|lacked|lost|gained|"
+               r"lived|died|survived")
+_VERB_WORD = re.compile(rf"\b(?:{_COPULA_MODAL}|{_INNER_VERB})\b", re.IGNORECASE)
+_COPULA_WORD = re.compile(rf"(?:{_COPULA_MODAL})", re.IGNORECASE)
+_TRAIL_WORDS = re.compile(
+    rf"\s+(?:{_COPULA_MODAL}|{_INNER_VERB}|and|or|but|of|in|on|to|for|with|by|at|as|from|than|a|an|the|this|that|"
+    r"these|those|its|their|it|they|whether|not|no|some|any|more|less|most|least|very|often|roughly|only|also|"
+    r"usually|sometimes|generally|typically|frequently|commonly|again|well|too|even|still|already|about|"
+    r"approximately|nearly|almost|around|modest|possible|similar|small|slight|significant|meaningful|further|new|"
+    r"greater|marked|substantial|uncertain|unclear|unknown|likely|unlikely|better|worse|higher|lower|comparable|"
+    r"one|two|clear|strong|weak|true|real|here|there|now|yet|today|then|we|you|he|she|them|us|our|[a-z]{3,}ly)$",
+    re.IGNORECASE)
+_NOT_ADVERB = {"family", "supply", "anomaly", "assembly", "monopoly", "jelly", "belly", "rally", "ally",
+               "italy", "folly", "reply", "butterfly", "dragonfly", "firefly", "homily", "lily", "bully",
+               "early", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "elderly", "ugly", "oily",
+               "holy", "only"}
+_LEAD_WORDS = re.compile(
+    r"^(?:and|or|but|whether|that|then|thus|so|new|modest|possible|similar|slight|meaningful|further|greater|"
+    r"a|an|the|this|these|those|its|their|his|her|our|some|any|primary\s+outcome,?|secondary\s+outcome,?|"
+    r"main\s+outcome,?|primary\s+end\s*point,?)\s+", re.IGNORECASE)
+_PARTICIPLE_TAIL = re.compile(r"\s+[a-z]{3,}ed$", re.IGNORECASE)
+_NOT_PARTICIPLE = {"red", "bed", "need", "speed", "seed", "feed", "breed", "blood", "shed", "weed", "steed",
+                   "hundred", "sacred", "naked", "wicked", "kindred"}
+_CIRCUMSTANCE = re.compile(r"\s+(?:after|before|during|following|when|while|whereas|who|which|whom|whose|by|"
+                           r"[a-z]{3,}ed\s+by|rather\s+than|instead\s+of)\b.*$", re.IGNORECASE)
+_POSSESSIVE_POP = re.compile(r"^(?:the\s+)?(?:men|women|patients|participants|people|children|adults|mice|rats|"
+                             r"animals|subjects|volunteers)['’]s?\s+(?=\w)", re.IGNORECASE)
+# words that are never an outcome on their own
+_NOT_OUTCOME = re.compile(
+    r"(?:it|they|them|this|that|these|those|which|whether|he|she|we|there|here|data|results?|findings?|"
+    r"evidence|effects?|side\s+effects?|benefits?|study|studies|trial|trials|case|cases|analysis|analyses|"
+    r"estimates?|subgroups?|use|usage|group|groups|arm|arms|seen|potent|effective|efficacious|safe|well|"
+    r"tolerated|outcomes?|end\s*points?|measures?|changes?|difference|differences|man|woman|patient|person|"
+    r"participant|subject|animal|mouse|rat|people|dose|doses|treatment|therapy|drug|drugs|way|ways|"
+    r"(?:[\w-]+\s+)?(?:study|trial|case|analysis|estimate|review|report|series))", re.IGNORECASE)
+_NOT_OUTCOME_HEAD = re.compile(r"(?:study|studies|trial|trials|case|analysis|analyses|estimate|review|report|"
+                               r"series|data|evidence|findings|results|cohort|group|groups|arm|arms|test|tests|"
+                               r"difference|differences)", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:it|they|we|he|she|you|this|there)\b", re.IGNORECASE)
+_LEADING_PREP_BAD = re.compile(r"^(?:by|from|to|than|at|after|before|versus|vs\.?|during|following|among|within|"
+                               r"without|with|under)\s", re.IGNORECASE)
+
+
+def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
+    """A reader's outcome phrase from a candidate: no verbs, modals, hedges, trailing adverbs,
+    determiners or adjectives, no relative or circumstantial clause, no population; None when
+    nothing but a pronoun, a population or a generic word ("data", "results", "seen") is left.
+
+    `before_cue`: the candidate stands before its cue (a subject); a reporting verb inside it
+    ("the data suggest X", "p16 fell and collagen VII") then leaves the words after it, while a
+    copula or modal ("Mouth ulcers were the one side effect") leaves the words before it."""
+    if not phrase:
+        return None
+    p = re.sub(r"\s+", " ", phrase).strip(" ,;:.-–—")
+    if _LEADING_PREP_BAD.match(p):
+        return None
+    for _ in range(3):
+        verbs = list(_VERB_WORD.finditer(p))
+        if not verbs:
+            break
+        if before_cue:
+            v = verbs[-1]
+            if _COPULA_WORD.fullmatch(v.group(0)) and v.start() > 0:
+                first = verbs[0]
+                p = p[:first.start()] if first.start() > 0 else p[v.end():]
+            else:
+                p = p[v.end():] if p[v.end():].strip() else p[:v.start()]
+        else:
+            v = verbs[0]
+            p = p[:v.start()] if v.start() > 0 else p[v.end():]
+        p = p.strip(" ,;:.-–—")
+    p = _CIRCUMSTANCE.sub("", p) if not _CIRCUMSTANCE.match(" " + p) else p
+    p = _POSSESSIVE_POP.sub("", p)
+    pm = _pop_stop().search(p)
+    if pm and pm.start() > 0:
+        p = p[:pm.start()]      # "trial in women": the population is not part of the outcome
+    for _ in range(6):
+        old = p
+        p = p.strip(" ,;:.-–—")
+        m = _TRAIL_WORDS.search(" " + p)
+        if m and m.group(0).strip().lower() not in _NOT_ADVERB:
+            p = (" " + p)[:m.start()].strip()
+        pm = _PARTICIPLE_TAIL.search(p)
+        if pm and pm.group(0).strip().lower() not in _NOT_PARTICIPLE and " " in p:
+            p = p[:pm.start()]
+        p = _LEAD_WORDS.sub("", p)
+        if p == old:
+            break
+    p = p.strip(" ,;:.-–—")
+    words = p.split()
+    if not words or _NOT_OUTCOME.fullmatch(p) or _VERB_WORD.fullmatch(p) or _LEADING_PREP_BAD.match(p) \
+            or re.fullmatch(r"[a-z]{3,}(?:ed|en)", p, re.IGNORECASE) or _NOT_OUTCOME_HEAD.fullmatch(words[-1]) \
+            or _PRONOUN_START.match(p) or (len(words) <= 3 and words[-1].lower() in lexicons().population_heads):
+        return None
+    return _clean(p)
+
+
+# verbs that name their outcome: "lost 2.6 kg" (body weight), "lived longer" (lifespan)
+_IMPLIED_OUTCOMES = (
+    (re.compile(r"^(?:lost|lose|loses|losing|gained|gain|gains|gaining|put\s+on)$", re.IGNORECASE),
+     re.compile(r"^\s+(?:(?:an?\s+)?(?:average|mean|median|total)\s+(?:of\s+)?)?(?:about\s+|approximately\s+|nearly\s+|"
+                r"roughly\s+|up\s+to\s+|more\s+|less\s+|)(?:[\d.,]+\s*(?:±\s*[\d.,]+\s*)?(?:kg|kilograms?|g|lbs?|"
+                r"pounds?|stone)\b|(?:more\s+|less\s+|some\s+|significant\s+)?weight\b)", re.IGNORECASE),
+     "body weight"),
+    (re.compile(r"^(?:longer)$", re.IGNORECASE), None, "lifespan"),
+)
+_LIVED_BEFORE = re.compile(r"\b(?:lived|live|lives|survived|survive|survives)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _implied_outcome(clause: str, h: "_Hit") -> str | None:
+    """The outcome a verb names by itself: "women ... lost 2.6 kg" (body weight), "treated mice
+    lived longer" (lifespan)."""
+    for verb, after, outcome in _IMPLIED_OUTCOMES:
+        if not verb.match(h.text):
+            continue
+        if after is not None and after.match(clause[h.end:]):
+            return outcome
+        if after is None and _LIVED_BEFORE.search(clause[:h.start]):
+            return outcome
+    return None
+
+
 _NOUN_CUE = re.compile(r"(?:tion|tions|ment|ments|ance|ence|sion|ing|increase|decrease|rise|drop|fall|decline|"
                        r"change|gain|loss|elevation|reduction|difference|differences|effect|effects|benefit|"
                        r"impact|influence|association|advantage)$", re.IGNORECASE)
@@ -231,6 +363,8 @@ _FROM_BASELINE = re.compile(
 
 def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -> str | None:
     rest = clause[pos:]
+    rest = re.sub(r"^\s+(?:rather\s+than|instead\s+of|and\s+not|but\s+not|or)\s+[a-z]+(?:ed|s|e|en)?(?=\s)", "", rest,
+                  count=1, flags=re.IGNORECASE)   # "strengthen rather than suppress immunity"
     rest = _LEAD_SKIP.sub("", rest)
     rest = _FROM_BASELINE.sub("", rest)
     if re.match(r"^\s*(?:between|among|across)\b", rest, re.I):
@@ -370,8 +504,22 @@ def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dic
     if not chems:
         return None
     chems.sort(key=lambda x: x["start"])
-    chems = [x for x in chems if not re.match(r"\s*(?:levels?|concentrations?|content|values?|excretion|"
-                                              r"clearance|intake)\b", text[x["end"]:x["end"] + 16], re.I)] or chems
+    # a measured substance ("plasma glucose", "glucose disposal rate", "NAD+ levels") is an outcome
+    measured = [x for x in chems if re.match(r"[\s-]*(?:levels?|concentrations?|content|values?|excretion|clearance|"
+                                            r"intake|disposal|tolerance|uptake|metabolism|homeostasis|control|"
+                                            r"turnover|oxidation|synthesis|production|flux|ratio|rate)\b",
+                                            text[x["end"]:x["end"] + 16], re.I)
+                or re.search(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
+                             r"intracellular|tissue|muscle|hepatic|intrahepatic|cerebrospinal)\s+$",
+                             text[max(0, x["start"] - 20):x["start"]], re.I)]
+    kept = [x for x in chems if x not in measured]
+    if not kept and len(measured) == len(chems) and all(
+            re.search(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
+                      r"intracellular|intrahepatic)\s+$", text[max(0, x["start"] - 20):x["start"]], re.I)
+            or re.match(r"[\s-]*(?:disposal|tolerance|uptake|homeostasis)\b", text[x["end"]:x["end"] + 16], re.I)
+            for x in measured):
+        return None
+    chems = kept or chems
     names = []
     first = chems[0]
     lead = re.search(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|long-term|"
@@ -381,7 +529,8 @@ def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dic
     last_end = first["end"]
     for x in chems[1:]:
         gap = text[last_end:x["start"]]
-        if re.fullmatch(r"\s*(?:plus|\+|and|with|combined with|in combination with|/)\s*", gap, re.IGNORECASE):
+        if re.fullmatch(r"\s*(?:[\d.,]+\s*(?:mg|g|µg|μg|mcg|IU|mg/kg|mg/m²)(?:/(?:day|d|week|kg))?\s+)?"
+                        r"(?:plus|\+|and|with|combined with|in combination with|/)\s*", gap, re.IGNORECASE):
             names.append(text[x["start"]:x["end"]].strip())
             last_end = x["end"]
         else:
@@ -393,6 +542,30 @@ def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dic
     if lead:
         out = lead.group(0).strip().lower() + " " + out
     return out or None
+
+
+_FAVOUR = re.compile(r"favou?r", re.IGNORECASE)
+_TARGET_NOUN = re.compile(r"(?:inhibition|blockade|suppression|activation|stimulation|deletion|knockdown|depletion|"
+                          r"induction|antagonism|silencing)", re.IGNORECASE)
+_TARGET_SUBJECT = re.compile(rf"(?P<n>{_TARGET_NOUN.pattern})\s+of\s+(?:the\s+)?(?P<x>[^,;()]{{1,40}})", re.IGNORECASE)
+
+
+def _has_chemical(phrase: str, clause: str, offset: int, entities: list[dict]) -> bool:
+    k = clause.find(phrase)
+    if k < 0:
+        return False
+    a, b = offset + k, offset + k + len(phrase)
+    return any(e.get("label") == "CHEMICAL" and a <= e["start"] and e["end"] <= b for e in entities)
+
+
+def _is_drug_phrase(phrase: str, span: tuple[int, int] | None, entities: list[dict]) -> bool:
+    """The phrase is a drug and nothing else: a CHEMICAL entity covering it (`span`, absolute
+    offsets) or a drug-like word ("sirolimus", "low-dose metformin", "RTB101")."""
+    if span and any(e.get("label") == "CHEMICAL" and e["start"] <= span[0] and span[1] <= e["end"]
+                    for e in entities):
+        return True
+    found = _intervention_from_text(phrase)
+    return bool(found) and found.lower() == phrase.lower() and bool(_DRUG_WORD.search(phrase))
 
 
 def _intervention_from_text(segment: str) -> str | None:
@@ -419,13 +592,23 @@ def _intervention_from_text(segment: str) -> str | None:
                          r"delayed|combined|intravenous|inhaled)\s+)+$", segment[:m.start()], re.IGNORECASE)
         out = (lead.group(0) if lead else "") + w + (tail.group(0) if tail else "")
         return out.strip()
-    m = _INTERVENTION_RE.search(segment)
-    if m:
-        iv = _clean(m.group("iv"), 6)
+    for m in _INTERVENTION_RE.finditer(segment):
+        iv = _clean(re.sub(r"^(?:and|or|that|which|whereas)\s+", "", m.group("iv"), flags=re.IGNORECASE), 6)
         if iv and not re.match(r"^(?:the|this|our|their|each|both|of|after|during|at|in|with)\b", iv, re.I) \
-                and not re.search(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", iv, re.I):
-            return iv
+                and not re.search(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", iv, re.I) \
+                and not _NOT_IV_WORD.search(iv) \
+                and not any(w.lower().endswith("ed") and lexicons().cue_regex.fullmatch(w) for w in iv.split()[:-1]) \
+                and not re.match(r"[\s-]+(?:plasma|serum|blood|glucose|insulin|lipids?|levels?|values?|state|"
+                                 r"conditions?|samples?|measurements?)\b", segment[m.end():], re.IGNORECASE):
+            return iv     # "fasting plasma glucose" is a measurement, not fasting
     return None
+
+
+# words that show a phrase rule caught a stretch of a clause, not a treatment ("benefit after
+# surgery", "resolved without treatment")
+_NOT_IV_WORD = re.compile(
+    rf"\b(?:after|before|during|following|without|from|than|by|to|for|but|not|no|benefits?|effects?|"
+    rf"{_COPULA_MODAL}|{_INNER_VERB}|resolved|needed|required|received|started|stopped)\b", re.IGNORECASE)
 
 
 def _comparator(clause: str) -> str | None:
@@ -435,7 +618,15 @@ def _comparator(clause: str) -> str | None:
         cm = lexicons().cue_regex.search(raw)
         if cm:
             raw = raw[:cm.start()]
-        c = _clean(re.sub(r"^[\d.,\s%±-]*(?:in|with|among|for|to)\s+", "", raw), 6)
+        raw = re.sub(r"^[\d.,\s%±-]*(?:in|with|among|for|to|of|by)\s+", "", raw)
+        verb = _VERB_WORD.search(raw)
+        if verb and verb.start() > 0:
+            raw = raw[:verb.start()]     # "minoxidil remains unclear": the arm ends at a verb
+        raw = re.sub(r"\s+(?:it|them|this|that|these|those)\s*$", "", raw, flags=re.IGNORECASE)
+        c = _clean(raw, 6)
+        if c and re.fullmatch(r"(?:alongside|together|simultaneously|concurrently|before|after|participants|"
+                              r"patients|subjects|individuals|people|cases)", c, re.IGNORECASE):
+            c = None     # "rather than alongside it", "(11 vs 2 participants)": no arm named
         if c and not re.fullmatch(r"[\d.\s%±]+", c):
             if re.match(r"^(?:baseline|pre-?treatment|before)", c, re.I):
                 return "baseline"
@@ -569,6 +760,13 @@ def _find_hits(clause: str) -> list[_Hit]:
                 continue
         kept.append(h)
     hits = kept
+    # "Inhibition of mTORC1 improved vaccine responses": the opening noun names the intervention,
+    # the verb after its object states the finding
+    if len(hits) >= 2 and _TARGET_NOUN.fullmatch(hits[0].text) and \
+            re.fullmatch(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?(?:\W*(?:the|a|an)\s+)?\W*", clause[:hits[0].start],
+                         re.IGNORECASE) and \
+            re.fullmatch(r"\s+of\s+[^,;()]{1,40}?\s+(?:\w+ly\s+)?", clause[hits[0].end:hits[1].start], re.IGNORECASE):
+        hits = hits[1:]
     # merge a cue directly following another (e.g. "significantly reduced more")
     merged: list[_Hit] = []
     for h in hits:
@@ -686,6 +884,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim
                 hits_info.append((h, None, None, None, None))
         seen_outcomes = set()
+        clause_first = len(out)
         for h, d_fixed, outcome_fixed, _, _ in hits_info:
             negated = False
             cue_valence = None
@@ -766,7 +965,17 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     direction = "decrease"
             if h is not None and _UNRESOLVED.search(_region(sent, c_start, clause, hits, h)):
                 direction, cue_valence, negated = None, None, False   # an open question, no direction
-            key = (outcome or "").lower()
+            raw_outcome = outcome
+            fragment = False
+            implied = _implied_outcome(clause, h) if h is not None else None
+            if implied:
+                outcome = implied
+            elif outcome:
+                k = clause.find(outcome)
+                outcome = tidy_outcome(outcome, h is None or k < h.start)   # -1: a subject without its brackets
+                # "may", "data suggest a": dropped when another cue carries the clause (a negation is kept)
+                fragment = outcome is None and not negated
+            key = (outcome or raw_outcome or "").lower()
             if key in seen_outcomes:
                 continue
             seen_outcomes.add(key)
@@ -778,7 +987,21 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 k = clause.find(outcome)
                 if k >= 0:
                     outcome_span = (abs_c[0] + k, abs_c[0] + k + len(outcome))
-            intervention = (_interventions_from_entities(abs_c, actx.entities, text, outcome_span)
+            intervention = None
+            ts = _TARGET_SUBJECT.fullmatch(subject or "") if h is not None and h.cue.kind == "verb" and \
+                re.match(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?\W*(?:the\s+)?" + re.escape(subject or "\x00"),
+                         clause, re.IGNORECASE) else None
+            if ts:
+                intervention = f"{ts.group('x')} {ts.group('n').lower()}"   # "Inhibition of mTORC1 improved ..."
+            bf = re.match(r"\s+from\s+", clause[h.end:]) if h is not None and re.match(r"benefit", h.text, re.I) else None
+            if bf:
+                # "patients ... may still benefit from an mTOR inhibitor": what they benefit from
+                a = h.end + bf.end()
+                stop = _OBJ_STOP.search(clause[a:])
+                b = a + (stop.start() if stop else len(clause) - a)
+                intervention = (_interventions_from_entities((abs_c[0] + a, abs_c[0] + b), actx.entities, text, None)
+                                or _intervention_from_text(clause[a:b]) or _clean(clause[a:b], 6))
+            intervention = (intervention or _interventions_from_entities(abs_c, actx.entities, text, outcome_span)
                             or _interventions_from_entities((s_start, s_end), actx.entities, text, outcome_span))
             if not intervention:
                 seg = clause
@@ -789,6 +1012,14 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     and subject != outcome and _AGENT.fullmatch(subject) and not _NOT_AGENT.match(subject) \
                     and not (actx.last_intervention and actx.last_intervention[0] == section):
                 intervention = subject      # "NMN raised whole-blood NAD+ concentration"
+            if intervention and outcome and h is not None and \
+                    _is_drug_phrase(outcome, outcome_span if _FAVOUR.match(h.text) else None, actx.entities) and \
+                    not _DRUG_WORD.search(intervention) and not _INTERVENTION_RE.search(intervention) and \
+                    not _has_chemical(intervention, clause, abs_c[0], actx.entities):
+                # "One-year survival favoured sirolimus": the drug is the intervention
+                intervention, outcome = outcome, tidy_outcome(intervention, True)
+                k = clause.find(outcome) if outcome else -1
+                outcome_span = (abs_c[0] + k, abs_c[0] + k + len(outcome)) if k >= 0 else None
             if intervention:
                 actx.last_intervention = (section, s_start, intervention)
             elif actx.last_intervention and actx.last_intervention[0] == section and \
@@ -826,7 +1057,12 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 "certainty": certainty, "population": population, "organism": organism,
                 "study_design": design, "evidence_tier": tier, "duration": duration,
                 "section": section, "_clause": clause, "_region": _region(sent, c_start, clause, hits, h),
+                "_fragment": fragment,
             })
+        if any(not r["_fragment"] for r in out[clause_first:]):
+            out[clause_first:] = [r for r in out[clause_first:] if not r["_fragment"]]
+        for r in out[clause_first:]:
+            r.pop("_fragment", None)
     if out:
         _between_group_override(sent, out)
         certainty = ctx.find_certainty(sent)
