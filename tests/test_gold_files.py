@@ -86,7 +86,9 @@ def test_statistic_values_are_consistent(gold_file: Path):
         if r["kind"] == "p_value" and r.get("value") is not None:
             assert 0 <= r["value"] <= 1, where
         if r["kind"] == "heterogeneity":
-            assert r.get("measure") == "I2" and 0 <= r["value"] <= 100, where
+            assert r.get("measure") in ("I2", "tau2", "Q") and r["value"] >= 0, where
+            if r["measure"] == "I2":
+                assert r["value"] <= 100, where
 
 
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])

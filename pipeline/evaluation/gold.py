@@ -44,7 +44,7 @@ VOCABULARIES: dict[tuple[str, str], frozenset[Any]] = {
     ("statistics", "operator"): frozenset({"=", "<", ">", "<=", ">=", None}),
     ("statistics", "measure"): frozenset({"RR", "OR", "HR", "IRR", "MD", "SMD", "ARR", "RRR",
                                           "NNT", "NNH", "beta", "r", "t", "F", "chi2", "z",
-                                          "I2", "SD", "IQR", "range", None}),
+                                          "I2", "tau2", "Q", "R2", "SD", "SE", "IQR", "range", None}),
     ("sample_sizes", "role"): frozenset({"enrolled", "randomized", "completed", "analyzed",
                                          "lost_to_follow_up", "excluded", "studies",
                                          "intervention_arm", "control_arm", "subgroup", None}),
