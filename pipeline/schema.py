@@ -90,7 +90,9 @@ SAMPLE_SIZES = pa.schema(SPAN_FIELDS + [
 
 CLAIMS = pa.schema(SPAN_FIELDS + [
     _f("claim_id", pa.int32(), "id of the claim within its article", False),
-    _f("intervention", pa.string(), "the intervention as written or canonical"),
+    _f("intervention", pa.string(), "the intervention as written"),
+    _f("intervention_canonical", pa.string(),
+       "the intervention with its drug mentions replaced by their canonical names, or null"),
     _f("comparator", pa.string(), "placebo, usual care, control ... when stated"),
     _f("outcome", pa.string(), "the measured outcome as a short phrase"),
     _f("direction", LABEL, "increase, decrease, no_effect"),

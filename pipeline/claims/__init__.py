@@ -11,6 +11,7 @@ import re
 import logging
 
 from . import context as ctx
+from .canonical import canonical_intervention
 from .doses import doses_of_sentence
 from .extract import ArticleContext, claims_of_sentence
 from .lexicons import LexiconError, lexicons as _lexicons
@@ -19,7 +20,7 @@ __all__ = ["find_claims_and_doses", "LexiconError", "CLAIM_KEYS", "DOSE_KEYS"]
 
 log = logging.getLogger(__name__)
 
-CLAIM_KEYS = ("start", "end", "intervention", "comparator", "outcome", "direction", "valence",
+CLAIM_KEYS = ("start", "end", "intervention", "intervention_canonical", "comparator", "outcome", "direction", "valence",
               "magnitude_text", "magnitude_value", "magnitude_unit", "statistic_ids", "sample_size_ids",
               "negated", "hedged", "hedge_cue", "certainty", "population", "organism", "study_design",
               "evidence_tier", "duration", "section")
@@ -169,6 +170,9 @@ def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict]
                 log.exception("claims: sentence %d failed", k)
                 rows = []
             first_claim = len(claims)
+            for row in rows:
+                row["intervention_canonical"] = canonical_intervention(
+                    row.get("intervention"), row["start"], row["end"], text, actx.entities)
             claims.extend(rows)
             try:
                 prev_start = sents[k - 1]["start"] if k > 0 and sents[k - 1]["section"] == section else None

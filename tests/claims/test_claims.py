@@ -479,3 +479,26 @@ def test_open_questions_are_hedged_claims_without_direction(text):
 
 def test_purpose_statement_is_not_a_claim():
     assert claims_of("We aimed to investigate whether diclofenac inhibits codeine glucuronidation.") == []
+
+
+CANONICAL_CASES = [
+    ("Sirolimus reduced CRP in older adults.", [("Sirolimus", "rapamycin")], "rapamycin"),
+    ("Sirolimus plus prednisone lowered inflammation markers.",
+     [("Sirolimus", "rapamycin"), ("prednisone", "prednisone")], "rapamycin plus prednisone"),
+    ("Resistance training improved grip strength.", [], None),
+]
+
+
+@pytest.mark.parametrize("text,entities,expected", CANONICAL_CASES)
+def test_intervention_canonical(text, entities, expected):
+    from pipeline.claims import find_claims_and_doses
+
+    ents = []
+    for written, canonical in entities:
+        start = text.index(written)
+        ents.append({"start": start, "end": start + len(written), "label": "CHEMICAL",
+                     "canonical": canonical, "source_id": None, "source": "test"})
+    claims, _, _ = find_claims_and_doses(text, [{"start": 0, "end": len(text), "section": None}],
+                                         [], ents, [], [])
+    assert claims, text
+    assert claims[0]["intervention_canonical"] == expected
