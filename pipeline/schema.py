@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims.intervention_canonical
 
 # Label-like columns are dictionary-encoded: small files, fast group-bys.
 LABEL = pa.dictionary(pa.int32(), pa.string())
