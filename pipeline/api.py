@@ -1,6 +1,7 @@
 """What notebooks and the CLI call: extract a folder, or a dict of texts, into tables."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -48,10 +49,23 @@ class RunSummary:
 
 
 def config_fingerprint(config_path: str | Path | None) -> str:
-    """Hash of the pipeline version, schema version and config text."""
+    """Hash of the pipeline version, schema version, config text and the package's code and
+    rule files: stored shards are reused only when all of them are unchanged."""
     text = load_config(config_path).to_str()
-    raw = f"{__version__}\0{SCHEMA_VERSION}\0{text}"
+    raw = f"{__version__}\0{SCHEMA_VERSION}\0{text}\0{_package_digest()}"
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """sha256 over the package's source, lexicon and config files (names and contents)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".jsonl", ".tsv", ".txt", ".csv", ".cfg"):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def get_nlp(config_path: str | Path | None = None):

@@ -85,3 +85,13 @@ def test_interrupted_publish_leaves_previous_outputs(tmp_path, monkeypatch):
     after = extract(raw, out)
     assert after.shards_processed >= 1
     assert "Changed text" in "".join(frame(out, "articles")["text"])
+
+
+def test_fingerprint_follows_package_files(monkeypatch):
+    """A change to any code or rule file of the package invalidates stored shards."""
+    from pipeline import api
+
+    before = api.config_fingerprint(None)
+    api._package_digest.cache_clear()
+    monkeypatch.setattr(api, "_package_digest", lambda: "a different digest")
+    assert api.config_fingerprint(None) != before
