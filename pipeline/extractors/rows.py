@@ -7,7 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.ingest.models import RawArticle
-from pipeline.nlp.factories import sentence_dicts
+from pipeline.nlp.sections import sentence_dicts
 from pipeline.schema import TABLES
 
 ID_COLUMNS = {"entities": "entity_id", "statistics": "stat_id", "sample_sizes": "sample_id",

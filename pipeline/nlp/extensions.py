@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 # name -> what a component stores there
 DOC_EXTENSIONS: dict[str, str] = {
     "sections": "list of {start, end, title}: headings, in order",
+    "sentences": "list of {start, end, section}: sentences, whitespace trimmed, in order",
     "entities": "list of {start, end, label, canonical, source_id, source}",
     "statistics": "list of statistics dicts (columns of the statistics table); index = stat_id",
     "sample_sizes": "list of sample-size dicts; index = sample_id",

@@ -12,30 +12,11 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp import sections as _sections  # noqa: F401  (registers claims.sections)
-from pipeline.nlp import sentences as _sentences  # noqa: F401  (registers claims.sentences)
+from pipeline.nlp.sections import sentence_dicts  # also registers claims_sections
+from pipeline.nlp import sentences as _sentences  # noqa: F401  (registers claims_sentences)
 from pipeline.nlp.extensions import register_extensions
 
 register_extensions()
-
-
-def sentence_dicts(doc: Doc) -> list[dict]:
-    """Sentences as {start, end, section} with whitespace trimmed (empty ones dropped)."""
-    headings = doc._.sections or []
-    from pipeline.nlp.sections import section_at
-
-    out = []
-    text = doc.text  # (Doc.text joins every token: build it once, not once per sentence)
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            # the heading that opens or precedes the sentence (a heading line is its own section)
-            out.append({"start": start, "end": end, "section": section_at(headings, end - 1)})
-    return out
 
 
 class _Guarded:

@@ -6,6 +6,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.extensions import register_extensions
+
+register_extensions()
+
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<title>[^\n]*?)[ \t#]*$", re.M)
 # "RESULTS:" / "ABSTRACT.METHODS:" / "Methods:" at the start of a line, alone or before text.
 _LABEL = re.compile(
@@ -66,8 +70,33 @@ def section_at(headings: list[dict], position: int) -> str | None:
     return title
 
 
+def sentence_dicts(doc: Doc) -> list[dict]:
+    """Sentences as {start, end, section}, whitespace trimmed, empty ones dropped.
+
+    Stored once by the sections component in doc._.sentences; computed here when absent."""
+    if doc._.sentences is not None:
+        return doc._.sentences
+    return _compute_sentences(doc, doc._.sections or [])
+
+
+def _compute_sentences(doc: Doc, headings: list[dict]) -> list[dict]:
+    out = []
+    text = doc.text  # (Doc.text joins every token: build it once, not once per sentence)
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            # the heading that opens or precedes the sentence (a heading line is its own section)
+            out.append({"start": start, "end": end, "section": section_at(headings, end - 1)})
+    return out
+
+
 @Language.component("claims_sections")
 def set_sections(doc: Doc) -> Doc:
-    """Store the headings in doc._.sections."""
+    """Store the headings in doc._.sections and the sentences with their section in doc._.sentences."""
     doc._.sections = find_headings(doc.text)
+    doc._.sentences = _compute_sentences(doc, doc._.sections)
     return doc
