@@ -11,6 +11,8 @@ import re
 import threading
 from typing import Any
 
+from pipeline.nlp.extensions import doc_text
+
 from .lexicon import Lexicon, load_lexicon
 from .rules import (anatomy_head_candidates, anatomy_words, compound_code_candidates, deficiency_candidates,
                     organism_candidates, systematic_name_candidates,
@@ -440,7 +442,12 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------ main
     def __call__(self, doc) -> list[dict[str, Any]]:
-        text = getattr(doc, "text", None)
+        if isinstance(doc, str):
+            text = doc
+        elif hasattr(doc, "_") and doc.has_extension("text"):
+            text = doc_text(doc)
+        else:
+            text = getattr(doc, "text", None)
         if text is None:
             text = str(doc)
         if not text:

@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.ingest.models import RawArticle
+from pipeline.nlp.extensions import doc_text
 from pipeline.nlp.sections import sentence_dicts
 from pipeline.schema import TABLES
 
@@ -16,7 +17,7 @@ ID_COLUMNS = {"entities": "entity_id", "statistics": "stat_id", "sample_sizes": 
 
 def doc_to_rows(doc: Doc, article: RawArticle) -> dict[str, list[dict[str, Any]]]:
     """All table rows of one processed article (errors hold the components' failures)."""
-    text = doc.text
+    text = doc_text(doc)
     sentences = sentence_dicts(doc)
     starts = [s["start"] for s in sentences]
     article_id = article.article_id
@@ -54,7 +55,7 @@ def doc_to_rows(doc: Doc, article: RawArticle) -> dict[str, list[dict[str, Any]]
 
 def article_title(doc: Doc) -> str | None:
     """First heading if it opens the article, else the first non-empty line."""
-    for line in doc.text.splitlines():
+    for line in doc_text(doc).splitlines():
         if line.strip():
             return line.strip().lstrip("#").strip()[:300] or None
     return None

@@ -18,6 +18,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "doses": "list of dose dicts; index = dose_id",
     "summary": "dict of article-level values (study_design, sample_size_total, n_studies)",
     "problems": "list of {stage, message}: components that failed on this doc (kept as warnings)",
+    "text": "str: the document text, cached (spaCy's Doc.text rebuilds it from every token)",
 }
 
 
@@ -26,3 +27,15 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc and cached in `doc._.text`.
+
+    spaCy's `Doc.text` joins the text of every token on each call; the components read the
+    text many times, so they all read it through here."""
+    text = doc._.text
+    if text is None:
+        text = doc.text
+        doc._.text = text
+    return text

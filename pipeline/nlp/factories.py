@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.sections import sentence_dicts  # also registers claims_sections
 from pipeline.nlp import sentences as _sentences  # noqa: F401  (registers claims_sentences)
-from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -59,7 +59,7 @@ def make_statistics(nlp: Language, name: str):
 
     def run(doc: Doc) -> None:
         doc._.statistics = []
-        doc._.statistics = find_statistics(doc.text)
+        doc._.statistics = find_statistics(doc_text(doc))
 
     return _Guarded(name, run)
 
@@ -72,9 +72,10 @@ def make_sample_sizes(nlp: Language, name: str):
     def run(doc: Doc) -> None:
         doc._.sample_sizes = []
         bounds = [(s["start"], s["end"]) for s in sentence_dicts(doc)]
-        rows = find_sample_sizes(doc.text, bounds)
+        text = doc_text(doc)
+        rows = find_sample_sizes(text, bounds)
         doc._.sample_sizes = rows
-        doc._.summary = {**(doc._.summary or {}), **summarize_sample_sizes(rows, doc.text)}
+        doc._.summary = {**(doc._.summary or {}), **summarize_sample_sizes(rows, text)}
 
     return _Guarded(name, run)
 
@@ -88,7 +89,7 @@ def make_claims(nlp: Language, name: str):
     def run(doc: Doc) -> None:
         doc._.claims, doc._.doses = [], []
         claims, doses, summary = find_claims_and_doses(
-            doc.text, sentence_dicts(doc), doc._.sections or [], doc._.entities or [],
+            doc_text(doc), sentence_dicts(doc), doc._.sections or [], doc._.entities or [],
             doc._.statistics or [], doc._.sample_sizes or [])
         doc._.claims, doc._.doses = claims, doses
         doc._.summary = {**(doc._.summary or {}), **(summary or {})}

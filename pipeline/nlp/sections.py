@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -81,9 +83,8 @@ def sentence_dicts(doc: Doc) -> list[dict]:
 
 def _compute_sentences(doc: Doc, headings: list[dict]) -> list[dict]:
     out = []
-    text = doc.text  # (Doc.text joins every token: build it once, not once per sentence)
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    text = doc_text(doc)
+    for start, end in _sentence_spans(doc, text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -94,9 +95,28 @@ def _compute_sentences(doc: Doc, headings: list[dict]) -> list[dict]:
     return out
 
 
+def _sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Character spans of `doc.sents`, read from the token arrays (no Token objects).
+
+    A sentence runs from its first token to the next sentence's first token; what lies between
+    the last token and the next sentence is whitespace, which the caller trims."""
+    if not len(doc):
+        return []
+    columns = doc.to_array([SENT_START, IDX])
+    flags = columns[:, 0].astype("int64")
+    if not (flags[1:] != 0).any():
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]  # spaCy decides
+    firsts = numpy.flatnonzero(flags == 1).tolist()
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    offsets = columns[:, 1]
+    starts = [int(offsets[i]) for i in firsts]
+    return list(zip(starts, starts[1:] + [len(text)]))
+
+
 @Language.component("claims_sections")
 def set_sections(doc: Doc) -> Doc:
     """Store the headings in doc._.sections and the sentences with their section in doc._.sentences."""
-    doc._.sections = find_headings(doc.text)
+    doc._.sections = find_headings(doc_text(doc))
     doc._.sentences = _compute_sentences(doc, doc._.sections)
     return doc

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pipeline.nlp.extensions import doc_text
 
 # Words that end with a period but do not end a sentence (lower-cased, without the period).
 ABBREVIATIONS = frozenset("""
@@ -95,10 +97,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
     """Mark token.is_sent_start from `sentence_bounds`."""
     if not len(doc):
         return doc
-    starts = {start for start, _ in sentence_bounds(doc.text)}
+    starts = numpy.fromiter((start for start, _ in sentence_bounds(doc_text(doc))), dtype="uint64")
     # One array write: assigning token.is_sent_start one token at a time re-checks the whole
     # document on every assignment, which is quadratic in its length.
-    values = numpy.fromiter((1 if i == 0 or token.idx in starts else -1
-                             for i, token in enumerate(doc)), dtype="int64", count=len(doc))
+    is_start = numpy.isin(doc.to_array(IDX), starts)
+    is_start[0] = True
+    values = numpy.where(is_start, 1, -1).astype("int64")
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
