@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import hashlib
 import json
 import os
+import sys
 import time
 import traceback
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +22,13 @@ from pipeline import __version__
 from pipeline.ingest import RawArticle, ReadProblem, read_articles
 from pipeline.nlp.builder import build_nlp, claims_settings, load_config
 from pipeline.schema import SCHEMA_VERSION, TABLES
-from pipeline.shards import Shard, plan_shards
+from pipeline.shards import Shard, iter_shards
 from pipeline.store import PartStore
 
 Rows = dict[str, list[dict[str, Any]]]
 _NLP_CACHE: dict[str, Any] = {}
+# Shards read ahead per worker process: keeps workers busy, bounds the driver's memory.
+IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass
@@ -106,29 +110,55 @@ def _process_shard_task(args: tuple[Shard, str | None]) -> tuple[str, Rows]:
     return shard.key, process_shard(shard.articles, config_path)
 
 
+def _store_shard_task(args: tuple[Shard, str | None, str]) -> tuple[str, int]:
+    """Process one shard and store its part from the worker itself (no rows sent back)."""
+    shard, config_path, out_dir = args
+    PartStore(Path(out_dir)).put(shard.key, process_shard(shard.articles, config_path))
+    return shard.key, len(shard.articles)
+
+
 def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force: bool = False,
             config_path: str | Path | None = None, progress: bool = False,
             engine: str = "local", scheduler: str | None = None) -> RunSummary:
-    """Extract every article under raw_dir into out_dir/<table>.parquet (incremental)."""
+    """Extract every article under raw_dir into out_dir/<table>.parquet (incremental).
+
+    Articles are read, sharded and processed as a stream: only the shards in flight are held
+    in memory, whatever the size of the corpus."""
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     settings = claims_settings(load_config(config_path))
-    articles, problems = _read_all(raw_dir, float(settings["max_file_mb"]), int(settings["max_chars"]))
-    shards = plan_shards(articles, int(settings["shard_size"]), config_fingerprint(config_path))
     store = PartStore(out_dir)
     if force:
         store.clear()
-    todo = [shard for shard in shards if not store.has(shard.key)]
+    problems: list[ReadProblem] = []
+    keys: list[str] = []  # only the keys of planned shards are kept, never their articles
+    summary = RunSummary()
+    bar = _progress_bar(None, progress)
+
+    def articles() -> Iterator[RawArticle]:
+        for item in read_articles(raw_dir, float(settings["max_file_mb"]), int(settings["max_chars"])):
+            if isinstance(item, RawArticle):
+                yield item
+            else:
+                problems.append(item)
+
+    def shards_to_process() -> Iterator[Shard]:
+        fingerprint = config_fingerprint(config_path)
+        for shard in iter_shards(articles(), int(settings["shard_size"]), fingerprint):
+            keys.append(shard.key)
+            summary.articles += len(shard.articles)
+            if store.has(shard.key):
+                bar.update(len(shard.articles))
+                continue
+            summary.shards_processed += 1
+            yield shard
+
     cfg = None if config_path is None else str(config_path)
-    bar = _progress_bar(len(articles), progress)
-    bar.update(sum(len(s.articles) for s in shards) - sum(len(s.articles) for s in todo))
-    for key, rows in _run_shards(todo, cfg, n_process, engine, scheduler):
-        store.put(key, rows)
-        bar.update(sum(len(s.articles) for s in todo if s.key == key))
+    for _, done in _run_shards(shards_to_process(), cfg, n_process, engine, scheduler, store):
+        bar.update(done)
     bar.close()
-    counts = store.publish([s.key for s in shards], [p.as_row() for p in problems])
-    summary = RunSummary(articles=len(articles), rows=counts, shards_total=len(shards),
-                         shards_processed=len(todo))
+    summary.shards_total = len(keys)
+    summary.rows = store.publish(keys, [p.as_row() for p in problems])
     errors = store.read_errors()
     summary.errors = sum(1 for e in errors if e["severity"] == "error")
     summary.warnings = sum(1 for e in errors if e["severity"] == "warning")
@@ -136,36 +166,60 @@ def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force:
     return summary
 
 
-def _read_all(raw_dir: Path, max_file_mb: float,
-              max_chars: int) -> tuple[list[RawArticle], list[ReadProblem]]:
-    articles, problems = [], []
-    for item in read_articles(raw_dir, max_file_mb, max_chars):
-        (articles if isinstance(item, RawArticle) else problems).append(item)
-    return articles, problems
-
-
-def _run_shards(shards: list[Shard], config_path: str | None, n_process: int, engine: str,
-                scheduler: str | None) -> Iterable[tuple[str, Rows]]:
-    if not shards:
-        return
+def _run_shards(shards: Iterable[Shard], config_path: str | None, n_process: int, engine: str,
+                scheduler: str | None, store: PartStore) -> Iterator[tuple[str, int]]:
+    """Process and store every shard; yield (key, number of articles) as each one is stored."""
     if engine == "dask":
         from pipeline.engines.dask_engine import run_shards_dask
 
-        yield from run_shards_dask(shards, config_path, scheduler, _process_shard_task,
-                                   n_workers=n_process)
+        sizes: dict[str, int] = {}
+
+        def remember(stream: Iterable[Shard]) -> Iterator[Shard]:
+            for shard in stream:
+                sizes[shard.key] = len(shard.articles)
+                yield shard
+
+        for key, rows in run_shards_dask(remember(shards), config_path, scheduler,
+                                         _process_shard_task, n_workers=n_process):
+            store.put(key, rows)
+            yield key, sizes.pop(key, 0)
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
-    if n_process <= 1 or len(shards) == 1:
-        for shard in shards:
-            yield _process_shard_task((shard, config_path))
+    stream = iter(shards)
+    first = list(itertools.islice(stream, 2))
+    if n_process <= 1 or len(first) < 2:
+        for shard in itertools.chain(first, stream):
+            yield _store_shard_task((shard, config_path, str(store.out_dir)))
         return
-    context = get_context("spawn")
+    yield from _run_pool(itertools.chain(first, stream), config_path, n_process, store)
+
+
+def _run_pool(shards: Iterator[Shard], config_path: str | None, n_process: int,
+              store: PartStore) -> Iterator[tuple[str, int]]:
+    """Worker processes; at most IN_FLIGHT_PER_WORKER shards per worker are read ahead.
+
+    Where the platform can fork, the pipeline is built once here and the workers inherit it, so
+    they start at once instead of each importing and building it (seconds per worker)."""
+    if "fork" in get_all_start_methods() and sys.platform.startswith("linux"):
+        get_nlp(config_path)
+        context = get_context("fork")
+    else:
+        context = get_context("spawn")
+    window = IN_FLIGHT_PER_WORKER * n_process
+    out_dir = str(store.out_dir)
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        yield from pool.map(_process_shard_task, [(s, config_path) for s in shards])
+        pending = {pool.submit(_store_shard_task, (shard, config_path, out_dir))
+                   for shard in itertools.islice(shards, window)}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+            for shard in itertools.islice(shards, window - len(pending)):
+                pending.add(pool.submit(_store_shard_task, (shard, config_path, out_dir)))
 
 
-def _progress_bar(total: int, enabled: bool):
+def _progress_bar(total: int | None, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(total=total, unit="article", disable=not enabled, dynamic_ncols=True)

@@ -8,6 +8,7 @@ finished shard's stored rows are reused only for exactly the same input and pipe
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline.ingest.models import RawArticle
@@ -22,19 +23,25 @@ class Shard:
 
 
 def plan_shards(articles: list[RawArticle], shard_size: int, fingerprint: str) -> list[Shard]:
-    """Articles (in source order) grouped into content-defined shards of ~shard_size."""
+    """Articles (sorted by source) grouped into content-defined shards of ~shard_size."""
+    return list(iter_shards(sorted(articles, key=lambda a: a.source), shard_size, fingerprint))
+
+
+def iter_shards(articles: Iterable[RawArticle], shard_size: int, fingerprint: str) -> Iterator[Shard]:
+    """Content-defined shards of ~shard_size, yielded as soon as each one is complete.
+
+    Articles are taken in the order given (`extract` reads files in sorted path order, records
+    in file order), so a stream of any length is sharded without holding it in memory."""
     shard_size = max(1, int(shard_size))
-    shards: list[Shard] = []
     current: list[RawArticle] = []
-    for article in sorted(articles, key=lambda a: a.source):
+    for article in articles:
         current.append(article)
         hit = int(article.sha256[:8], 16) % shard_size == 0
         if hit or len(current) >= 4 * shard_size:
-            shards.append(_make_shard(current, fingerprint))
+            yield _make_shard(current, fingerprint)
             current = []
     if current:
-        shards.append(_make_shard(current, fingerprint))
-    return shards
+        yield _make_shard(current, fingerprint)
 
 
 def _make_shard(articles: list[RawArticle], fingerprint: str) -> Shard:
