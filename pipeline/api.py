@@ -42,6 +42,8 @@ class RunSummary:
     shards_total: int = 0
     shards_processed: int = 0
     seconds: float = 0.0
+    build_seconds: float = 0.0  # building the nlp pipeline in this process (0 when not needed)
+    process_seconds: float = 0.0  # processing and storing the shards, from the first to the last
 
     def format(self) -> str:
         """Human-readable multi-line summary."""
@@ -49,7 +51,9 @@ class RunSummary:
         return (f"articles: {self.articles} | shards: {self.shards_processed} processed, "
                 f"{self.shards_total - self.shards_processed} reused\n"
                 f"rows: {tables}\n"
-                f"errors: {self.errors} (warnings: {self.warnings}) | seconds: {self.seconds:.1f}")
+                f"errors: {self.errors} (warnings: {self.warnings}) | build seconds: "
+                f"{self.build_seconds:.1f} | process seconds: {self.process_seconds:.1f} | "
+                f"seconds: {self.seconds:.1f}")
 
 
 def config_fingerprint(config_path: str | Path | None) -> str:
@@ -154,8 +158,16 @@ def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force:
             yield shard
 
     cfg = None if config_path is None else str(config_path)
-    for _, done in _run_shards(shards_to_process(), cfg, n_process, engine, scheduler, store):
+    todo = _LookAhead(shards_to_process())
+    if engine == "local" and todo.peek() is not None and (n_process <= 1 or _can_fork()):
+        # built here once: used in this process, or inherited by forked workers
+        build_started = time.perf_counter()
+        get_nlp(cfg)
+        summary.build_seconds = time.perf_counter() - build_started
+    process_started = time.perf_counter()
+    for _, done in _run_shards(todo, cfg, n_process, engine, scheduler, store):
         bar.update(done)
+    summary.process_seconds = time.perf_counter() - process_started
     bar.close()
     summary.shards_total = len(keys)
     summary.rows = store.publish(keys, [p.as_row() for p in problems])
@@ -201,7 +213,7 @@ def _run_pool(shards: Iterator[Shard], config_path: str | None, n_process: int,
 
     Where the platform can fork, the pipeline is built once here and the workers inherit it, so
     they start at once instead of each importing and building it (seconds per worker)."""
-    if "fork" in get_all_start_methods() and sys.platform.startswith("linux"):
+    if _can_fork():
         get_nlp(config_path)
         context = get_context("fork")
     else:
@@ -217,6 +229,37 @@ def _run_pool(shards: Iterator[Shard], config_path: str | None, n_process: int,
                 yield future.result()
             for shard in itertools.islice(shards, window - len(pending)):
                 pending.add(pool.submit(_store_shard_task, (shard, config_path, out_dir)))
+
+
+def _can_fork() -> bool:
+    """Worker processes can be forked from this one (Linux): they inherit the built pipeline."""
+    return "fork" in get_all_start_methods() and sys.platform.startswith("linux")
+
+
+class _LookAhead:
+    """An iterator whose next item can be looked at before it is taken."""
+
+    _EMPTY = object()
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = iter(items)
+        self._next: Any = self._EMPTY
+
+    def peek(self) -> Any:
+        """The next item without taking it (None at the end)."""
+        if self._next is self._EMPTY:
+            self._next = next(self._items, None)
+        return self._next
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        item = self.peek()
+        self._next = self._EMPTY
+        if item is None:
+            raise StopIteration
+        return item
 
 
 def _progress_bar(total: int | None, enabled: bool):

@@ -12,18 +12,8 @@ from pipeline.schema import SCHEMA_VERSION, TABLES
 
 def table_from_rows(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
     """Rows -> pyarrow Table with the table's explicit schema (unknown keys dropped)."""
-    schema = TABLES[name]
-    rows = list(rows)
-    columns = {}
-    for field in schema:
-        values = [row.get(field.name) for row in rows]
-        if pa.types.is_dictionary(field.type):
-            columns[field.name] = pa.array(values, type=pa.string()).dictionary_encode()
-            if columns[field.name].type != field.type:
-                columns[field.name] = columns[field.name].cast(field.type)
-        else:
-            columns[field.name] = pa.array(values, type=field.type)
-    table = pa.Table.from_pydict(columns, schema=schema)
+    rows = rows if isinstance(rows, list) else list(rows)
+    table = pa.Table.from_pylist(rows, schema=TABLES[name])
     return table.replace_schema_metadata(file_metadata())
 
 

@@ -25,6 +25,8 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.extensions import token_texts
+
 MAX_INNER = 8  # scispaCy ignores parenthesised spans of more than 8 tokens
 
 
@@ -124,7 +126,7 @@ def match_long_form(doc: Doc, words: list[str], long: tuple[int, int],
 
 def find_abbreviations(doc: Doc) -> list[dict]:
     """`doc._.abbreviations` as scispaCy's serializable detector computes it."""
-    words = [token.text for token in doc]
+    words = token_texts(doc)
     candidates = filter_candidates(doc, words)
     if not candidates:
         return []
