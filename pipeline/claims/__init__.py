@@ -103,9 +103,10 @@ def _rows_by_sentence(rows: list[dict], sentences: list[dict], n: int) -> list[l
 
 def _looks_like_heading(text: str, start: int, end: int) -> bool:
     """A short line of its own without final punctuation (titles in plain text)."""
+    if not ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")):
+        return False
     line = text[start:end]
-    return ("\n" not in line and len(line.split()) <= 16 and not line.rstrip().endswith((".", "?", "!", ":", ";"))
-            and (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"))
+    return "\n" not in line and len(line.split()) <= 16 and not line.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
 def _main_drug(text: str, entities: list[dict]) -> str | None:
@@ -155,7 +156,7 @@ def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict]
                         taken.append((int(r["start"]), int(r["end"])))
                 except (KeyError, TypeError, ValueError):
                     pass
-        main_drug = _main_drug(text, actx.entities)
+        main_drug: list[str | None] = []      # the article's main drug, found when first needed
         for k, s in enumerate(sents):
             section = s["section"]
             skip = ctx.is_method_section(section) and not s["is_heading"]
@@ -183,7 +184,14 @@ def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict]
             for d in ds:
                 d["claim_id"] = first_claim if rows else None
                 if d["drug"] is None:
-                    d["drug"] = main_drug
+                    if not main_drug:
+                        try:
+                            main_drug.append(_main_drug(text, actx.entities))
+                        except Exception:
+                            claims.clear()       # as when the article fails before its sentences
+                            doses.clear()
+                            raise
+                    d["drug"] = main_drug[0]
             doses.extend(ds)
     except Exception:
         log.exception("claims: article failed")

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .spans import within
 
 
 def canonical_intervention(intervention: str | None, start: int, end: int, text: str,
@@ -13,14 +16,19 @@ def canonical_intervention(intervention: str | None, start: int, end: int, text:
     result = intervention
     replaced = False
     mentions = {}
-    for entity in entities:
+    for entity in within(entities, start, end):
         if entity.get("label") != "CHEMICAL" or not entity.get("canonical"):
             continue
         if not (start <= entity["start"] and entity["end"] <= end):
             continue
         mentions[text[entity["start"]:entity["end"]]] = entity["canonical"]
     for written in sorted(mentions, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(written)}(?![\w-])", re.IGNORECASE)
-        result, count = pattern.subn(lambda _m, c=mentions[written]: c, result)
+        result, count = _mention_pattern(written).subn(lambda _m, c=mentions[written]: c, result)
         replaced = replaced or count > 0
     return result if replaced else None
+
+
+@lru_cache(maxsize=4096)
+def _mention_pattern(written: str) -> re.Pattern:
+    """A drug mention as written, as a whole word (compiled once per distinct mention)."""
+    return re.compile(rf"(?<![\w-]){re.escape(written)}(?![\w-])", re.IGNORECASE)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicons import lexicons
+from .patternscan import scans
+from .prefilter import Guarded
 
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                 "eighteen|twenty|thirty|forty|fifty|sixty|several|a few|a")
@@ -61,6 +64,7 @@ def _population_re() -> re.Pattern:
 _LEADING_DET = re.compile(r"^(?:the|a|an|all|both|these|those|\d+|n=\d+)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def find_population(text: str) -> str | None:
     m = _population_re().search(text)
     if not m:
@@ -72,42 +76,30 @@ def find_population(text: str) -> str | None:
     return pop or None
 
 
+@lru_cache(maxsize=4096)
 def find_organism(text: str) -> str | None:
     """First organism named in text (species words first, then human population nouns)."""
-    best = None
-    for regex, organism in lexicons().organisms:
-        m = regex.search(text)
-        if m and (best is None or (organism != "human" and best[1] == "human") or
-                  (m.start() < best[0] and (organism == "human") == (best[1] == "human"))):
-            best = (m.start(), organism)
+    sc = scans()
+    best = sc.species.earliest(text) or sc.human.earliest(text)
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
 def find_design(text: str) -> str | None:
     """The most specific design cue of a text (lexicon order decides)."""
-    for regex, design in lexicons().designs:
-        if regex.search(text):
-            return design
-    return None
+    k = scans().designs.first_index(text)
+    return None if k is None else lexicons().designs[k][1]
 
 
 def first_design(text: str) -> str | None:
     """The design named first in a text (for titles and abstracts: 'A case-control study of
     ... randomised trials' is a case-control study); lexicon order breaks ties."""
-    best = None
-    for rank, (regex, design) in enumerate(lexicons().designs):
-        m = regex.search(text)
-        if m and (best is None or (m.start(), rank) < best[0]):
-            best = ((m.start(), rank), design)
+    best = scans().designs.earliest(text)
     return best[1] if best else None
 
 
 def find_hedge(text: str) -> str | None:
-    best = None
-    for regex, cue in lexicons().hedges:
-        m = regex.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), cue)
+    best = scans().hedges.earliest(text)
     return best[1] if best else None
 
 
@@ -116,13 +108,17 @@ def find_duration(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_CERTAINTY = Guarded(CERTAINTY_RE)
+
+
 def find_certainty(text: str) -> str | None:
-    m = CERTAINTY_RE.search(text)
+    m = _CERTAINTY.search(text)
     if not m:
         return None
     return next(g for g in m.groups() if g).lower()
 
 
+@lru_cache(maxsize=4096)
 def tier_of_heading(title: str | None) -> str | None:
     """The evidence tier a heading states, name and number: 'Longevity (Tier 3 — Probable
     Efficacy)' -> 'Tier 3' (the qualifier after the dash is not kept)."""
@@ -140,6 +136,7 @@ _RESULT_SECTION_RE = re.compile(r"result|finding|effect|efficacy|discussion|conc
                                 re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def is_method_section(title: str | None) -> bool:
     """Methods-like headings (no claims there); a results heading wins over a methods word."""
     return bool(title and METHOD_SECTION_RE.search(title) and not _RESULT_SECTION_RE.search(title))

@@ -12,6 +12,9 @@ import re
 from text_to_num import text2num
 
 from .lexicons import lexicons
+from .patternscan import scans
+from .prefilter import Guarded, MatchStarts, Prefilter
+from .spans import within
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|"
@@ -28,6 +31,21 @@ _SCHEDULE_RE = re.compile(
     rf"\b(?P<n>\d+|{_NUMBER_WORDS})\s+(?:weekly\s+|daily\s+|monthly\s+|oral\s+|intravenous\s+)?(?:doses|dose|injections|infusions|cycles|courses|administrations|treatments)"
     rf"\s+(?:over|during|within|in|across)\s+(?:a\s+period\s+of\s+)?(?:\d+|{_NUMBER_WORDS})[\s-](?:days?|weeks?|months?)\b",
     re.IGNORECASE)
+
+_SCHEDULE_HINT = Prefilter(_SCHEDULE_RE)
+_SCHEDULES = Guarded(_SCHEDULE_RE)
+_DOSE_STARTS: MatchStarts | None = None
+
+
+def _dose_starts() -> MatchStarts:
+    """The dose regex, tried only where an amount with a unit can start."""
+    global _DOSE_STARTS
+    if _DOSE_STARTS is None:
+        _DOSE_STARTS = MatchStarts(_dose_re())
+    return _DOSE_STARTS
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _dose_re() -> re.Pattern:
@@ -79,6 +97,11 @@ def _word_num(s: str) -> float | None:
         return None
 
 
+_IS_MEASUREMENT_RE_1 = re.compile(r"\s*±")
+_IS_MEASUREMENT_RE_2 = re.compile(r"±\s*$")
+_IS_MEASUREMENT_RE_3 = re.compile(r"\b(?:dose|doses|dosed|dosage|received|receiving|given|administered|took|taking|daily)\b(?:\s+of)?\s*$", re.I)
+
+
 def _is_measurement(sent: str, rel_start: int, rel_end: int, unit_text: str, per_text: str) -> bool:
     lex = lexicons()
     after = sent[rel_end:rel_end + 12].lower().replace(" ", "")
@@ -88,26 +111,28 @@ def _is_measurement(sent: str, rel_start: int, rel_end: int, unit_text: str, per
         if full_unit.startswith(mu_re) or (unit_text.lower() + after).startswith(mu_re):
             return True
     # "±" right before/after: a mean (SD), not a dose
-    if re.match(r"\s*±", sent[rel_end:]) or re.search(r"±\s*$", sent[:rel_start]):
+    if _IS_MEASUREMENT_RE_1.match(sent[rel_end:]) or _IS_MEASUREMENT_RE_2.search(sent[:rel_start]):
         return True
     before = sent[max(0, rel_start - 40):rel_start]
-    if lex.measurement_context.search(before.split(",")[-1]) and not re.search(
-            r"\b(?:dose|doses|dosed|dosage|received|receiving|given|administered|took|taking|daily)\b(?:\s+of)?\s*$",
-            before, re.I):
+    if lex.measurement_context.search(before.split(",")[-1]) and not _IS_MEASUREMENT_RE_3.search(before):
         return True
     return False
 
 
+_DRUG_FOR_RE_1 = re.compile(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?(?P<d>[A-Za-z][\w-]+(?:\s+(?:phosphate|sodium|hydrochloride|sulfate|acid))?)")
+_DRUG_FOR_RE_2 = re.compile(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?", re.I)
+
+
 def _drug_for(sent: str, rel_start: int, rel_end: int, entities: list[dict], s_start: int) -> str | None:
     # closest CHEMICAL entity in the sentence: right after ("100 mg codeine"), else before
-    chems = [e for e in entities if e.get("label") == "CHEMICAL"
+    chems = [e for e in within(entities, s_start, s_start + len(sent)) if e.get("label") == "CHEMICAL"
              and s_start <= e["start"] and e["end"] <= s_start + len(sent)]
     best = None
     for e in chems:
         rs, re_ = e["start"] - s_start, e["end"] - s_start
         if rs >= rel_end:
             gap = sent[rel_end:rs]
-            if re.fullmatch(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?", gap, re.I):
+            if _DRUG_FOR_RE_2.fullmatch(gap):
                 dist = 0
             else:
                 continue
@@ -119,8 +144,7 @@ def _drug_for(sent: str, rel_start: int, rel_end: int, entities: list[dict], s_s
             best = (dist, (e.get("canonical") or sent[rs:re_]).strip())
     if best:
         return best[1]
-    after = re.match(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?(?P<d>[A-Za-z][\w-]+(?:\s+(?:phosphate|sodium|hydrochloride|sulfate|acid))?)",
-                     sent[rel_end:])
+    after = _DRUG_FOR_RE_1.match(sent[rel_end:])
     if after and _DRUG_NEAR.fullmatch(after.group("d")):
         return after.group("d")
     cands = [m for m in _DRUG_NEAR.finditer(sent[:rel_start])]
@@ -141,11 +165,7 @@ def _frequency(window: str) -> tuple[str | None, str | None]:
 
 
 def _route(sent: str) -> str | None:
-    best = None
-    for regex, route in lexicons().routes:
-        m = regex.search(sent)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), route)
+    best = scans().routes.earliest(sent)
     return best[1] if best else None
 
 
@@ -159,12 +179,39 @@ def _drug_before(text: str, start: int, entities: list[dict]) -> str | None:
     return found[-1].group(0) if found else None
 
 
+_DOSES_OF_SENTENCE_RE_1 = re.compile(r"^(?:/|per|a|every|each)\s*")
+_DOSES_OF_SENTENCE_RE_2 = re.compile(r"(?:/|per\s+|a\s+)?(?:day|d|week|wk|month)", re.I)
+_DOSES_OF_SENTENCE_RE_3 = re.compile(r"(?:daily|weekly|nightly|monthly)", re.I)
+_DOSES_OF_SENTENCE_RE_4 = re.compile(r"\s*(?:of|were|was|reported|showed|patients|participants|reduction|increase|relative|"
+                                     r"decrease|improvement|higher|lower|CI|confidence)", re.I)
+_DOSES_OF_SENTENCE_RE_5 = re.compile(r"(?:\b(?:at|of|with|to)\s*$|\brange\s*(?:of\s*)?$)", re.I)
+_DOSES_OF_SENTENCE_RE_6 = re.compile(r"\b(?:dose|doses|dosed|dosing|received|receiving|given|administered|daily|per\s+day|/day|"
+                                     r"supplement\w*|took|taking|intake\s+of|infused|injected|tablets?|capsules?)\b", re.I)
+_DOSES_OF_SENTENCE_RE_7 = re.compile(r"\s*(?:/|per\s+)(day|d|week|wk|month|dose)\b", re.I)
+_DOSES_OF_SENTENCE_RE_8 = re.compile(r"intermittent|weekly|daily|monthly|single", re.I)
+_DOSES_OF_SENTENCE_RE_9 = re.compile(r"\b(?:by|to|from|than|versus|vs\.?|of|in|with|and)\s*$", re.I)
+_DOSES_OF_SENTENCE_RE_10 = re.compile(r"\b(?:cream|ointment|gel|lotion|solution)\b", re.I)
+
+
+_UNIT_KEY_RES: dict[str, re.Pattern] = {}
+
+
+def _unit_key_re(key: str) -> re.Pattern:
+    """A dose unit of the lexicon as a pattern (white space allowed around '/'), compiled once."""
+    regex = _UNIT_KEY_RES.get(key)
+    if regex is None:
+        regex = _UNIT_KEY_RES[key] = re.compile(key.replace("/", r"\s*/\s*"), re.I)
+    return regex
+
+
 def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
                       taken: list[tuple[int, int]], prev_start: int | None = None) -> list[dict]:
     sent = text[s_start:s_end]
+    if _DIGIT.search(sent) is None and not _SCHEDULE_HINT.may_match(sent):
+        return []       # amounts and strengths are numbers; schedules name doses or courses
     out = []
     lex = lexicons()
-    for m in _dose_re().finditer(sent):
+    for m in _dose_starts().finditer(sent):
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None:
             continue
@@ -175,25 +222,21 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
             continue   # a statistic or sample size, not a dose
         if _is_measurement(sent, m.start(), m.end(), unit_written, per_text):
             continue
-        if unit_written in ("µM", "μM", "nM", "mM") and not re.search(
-                r"(?:\b(?:at|of|with|to)\s*$|\brange\s*(?:of\s*)?$)", sent[max(0, m.start() - 20):m.start()], re.I):
+        if unit_written in ("µM", "μM", "nM", "mM") and not _DOSES_OF_SENTENCE_RE_5.search(sent[max(0, m.start() - 20):m.start()]):
             continue   # a measured concentration ("plasma nicotinamide 0.63 µM"), not an exposure
-        unit_key = next((k for k in lex.dose_units
-                         if re.fullmatch(k.replace("/", r"\s*/\s*"), unit_written, re.I)), None)
+        unit_key = next((k for k in lex.dose_units if _unit_key_re(k).fullmatch(unit_written)), None)
         unit = lex.dose_units.get(unit_key, unit_written) if unit_key else unit_written
         # bare "g" / "U" / "mL" need a dosing context word nearby
-        if unit in ("g", "U", "mL", "kcal", "mmol", "ng", "tablet", "capsule", "puff", "drop") and not re.search(
-                r"\b(?:dose|doses|dosed|dosing|received|receiving|given|administered|daily|per\s+day|/day|"
-                r"supplement\w*|took|taking|intake\s+of|infused|injected|tablets?|capsules?)\b", sent, re.I):
+        if unit in ("g", "U", "mL", "kcal", "mmol", "ng", "tablet", "capsule", "puff", "drop") and not _DOSES_OF_SENTENCE_RE_6.search(sent):
             continue
         per = None
         p = per_text.strip().lower()
         if p:
-            word = re.sub(r"^(?:/|per|a|every|each)\s*", "", p)
+            word = _DOSES_OF_SENTENCE_RE_1.sub("", p)
             if word in ("kg", "m2", "m²"):
                 unit = f"{unit}/{ 'm2' if word != 'kg' else 'kg'}"
                 per = None
-                rest = re.match(r"\s*(?:/|per\s+)(day|d|week|wk|month|dose)\b", sent[m.end():], re.I)
+                rest = _DOSES_OF_SENTENCE_RE_7.match(sent[m.end():])
                 end_extra = rest.end() if rest else 0
                 if rest:
                     per = _PER[rest.group(1).lower()]
@@ -204,16 +247,16 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
         freq, fper = _frequency(sent[m.end():m.end() + 60])
         if freq is None:
             freq_b, fper_b = _frequency(sent[max(0, m.start() - 30):m.start()])
-            if freq_b and re.search(r"intermittent|weekly|daily|monthly|single", freq_b, re.I):
+            if freq_b and _DOSES_OF_SENTENCE_RE_8.search(freq_b):
                 freq, fper = freq_b, fper_b
-        if freq and re.fullmatch(r"(?:/|per\s+|a\s+)?(?:day|d|week|wk|month)", freq.strip(), re.I):
+        if freq and _DOSES_OF_SENTENCE_RE_2.fullmatch(freq.strip()):
             freq = None  # already the per-unit
         if per is None and freq and _PER_DOSE.search(freq):
             per = "dose"      # "850 mg twice daily", "a single 16 mg dose", "100 mg for 3 days"
         elif per is None and fper in ("day", "week", "month", "dose"):
             per = fper
         # extend the span over a frequency that follows directly ("40 mg daily")
-        if freq and re.fullmatch(r"(?:daily|weekly|nightly|monthly)", freq, re.I):
+        if freq and _DOSES_OF_SENTENCE_RE_3.fullmatch(freq):
             # a one-word frequency right after the amount is part of the span ("40 mg daily");
             # longer ones ("once weekly", "twice daily") are left to the frequency column
             k = sent.find(freq, m.end())
@@ -226,23 +269,22 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
             "amount": a, "upper": b, "unit": unit, "per": per, "frequency": freq,
             "route": _route(sent), "schedule": None,
         })
-    if _FORMULATION.search(sent):
+    if "%" in sent and _FORMULATION.search(sent):
         for m in _PERCENT_DOSE.finditer(sent):
             abs_s, abs_e = s_start + m.start(), s_start + m.end()
             if any(d["start"] < abs_e and abs_s < d["end"] for d in out):
                 continue
-            if re.search(r"\b(?:by|to|from|than|versus|vs\.?|of|in|with|and)\s*$", sent[:m.start()], re.I) \
-                    and not re.search(r"\b(?:cream|ointment|gel|lotion|solution)\b", sent[m.end():m.end() + 25], re.I):
+            if _DOSES_OF_SENTENCE_RE_9.search(sent[:m.start()]) \
+                    and not _DOSES_OF_SENTENCE_RE_10.search(sent[m.end():m.end() + 25]):
                 continue   # "fell by 61%", "in 40% of": a statistic, not a strength
-            if re.match(r"\s*(?:of|were|was|reported|showed|patients|participants|reduction|increase|relative|"
-                        r"decrease|improvement|higher|lower|CI|confidence)", sent[m.end():], re.I):
+            if _DOSES_OF_SENTENCE_RE_4.match(sent[m.end():]):
                 continue
             freq, _ = _frequency(sent[m.end():m.end() + 60])
             out.append({"start": abs_s, "end": abs_e,
                         "drug": _drug_for(sent, m.start(), m.end(), entities, s_start),
                         "amount": _num(m.group("a")), "upper": _num(m.group("b")), "unit": "%",
                         "per": None, "frequency": freq, "route": _route(sent), "schedule": None})
-    for m in _SCHEDULE_RE.finditer(sent):
+    for m in _SCHEDULES.finditer(sent):
         abs_s, abs_e = s_start + m.start(), s_start + m.end()
         if any(d["start"] < abs_e and abs_s < d["end"] for d in out):
             continue
@@ -254,7 +296,8 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
         })
     if prev_start is not None and any(d["drug"] is None for d in out):
         prev = text[prev_start:s_start]
-        prev_ents = [dict(e, start=e["start"] - prev_start, end=e["end"] - prev_start) for e in entities
+        prev_ents = [dict(e, start=e["start"] - prev_start, end=e["end"] - prev_start)
+                     for e in within(entities, prev_start, s_start)
                      if prev_start <= e.get("start", -1) and e.get("end", 0) <= s_start]
         drug = _drug_before(prev, len(prev), prev_ents)
         if drug:
@@ -266,7 +309,7 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
     for d in out:
         d.pop("_count", None)
         if d["schedule"] is None:
-            sm = _SCHEDULE_RE.search(sent)
+            sm = _SCHEDULES.search(sent)
             if sm:
                 d["schedule"] = sm.group(0)
     return out

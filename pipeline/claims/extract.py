@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import context as ctx
 from . import statcues
 from .lexicons import Cue, lexicons
+from .patternscan import scans
+from .prefilter import Guarded, MatchStarts, Prefilter, inner_checks
+from .spans import within
 
 # ------------------------------------------------------------------ small vocabularies
 ADVERBS = (r"significantly|statistically|markedly|substantially|dramatically|slightly|greatly|"
@@ -65,14 +69,14 @@ _NEGATION_BEFORE = re.compile(
     r"n['’]t\b)"
     r"(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot\s+only\b\s*(?:[\w-]+\s*){0,3}$", re.IGNORECASE)
-_UNRESOLVED = re.compile(
+_UNRESOLVED = Guarded(re.compile(
     r"\b(?:remains?|remained|is|are|still)\s+(?:\w+\s+)?(?:unclear|uncertain|unknown|not\s+known|unproven|"
     r"to\s+be\s+(?:tested|determined|established|seen|confirmed|shown)|under\s+investigation|debated|controversial)\b"
     r"|\bdisagree\s+(?:on|about)\s+whether\b|\bneeded\s+to\s+(?:establish|determine|confirm|test|show)\s+whether\b"
-    r"|\bis\s+not\s+known\b|\bunknown\s+whether\b|\bunclear\s+whether\b", re.IGNORECASE)
-_TREND = re.compile(r"\b(?:trend(?:s|ed)?\s+(?:to|toward|towards|for)|tend(?:ed|s)?\s+to|approach(?:ed|ing)?\s+"
+    r"|\bis\s+not\s+known\b|\bunknown\s+whether\b|\bunclear\s+whether\b", re.IGNORECASE))
+_TREND = Guarded(re.compile(r"\b(?:trend(?:s|ed)?\s+(?:to|toward|towards|for)|tend(?:ed|s)?\s+to|approach(?:ed|ing)?\s+"
                     r"(?:statistical\s+)?significance|marginal(?:ly)?\s+significan|borderline\s+significan|"
-                    r"did\s+not\s+reach|non-?significant|not\s+(?:statistically\s+)?significant)", re.IGNORECASE)
+                    r"did\s+not\s+reach|non-?significant|not\s+(?:statistically\s+)?significant)", re.IGNORECASE))
 _SIGNIFICANT_WORD = re.compile(r"\bsignificant(?:ly)?\b", re.IGNORECASE)
 _NEG_NEAR = re.compile(r"(?:\b(?:not|no|non|nor|neither|without|never|failed\s+to|did\s+not\s+reach)\b|n't|non-)"
                        r"[\w\s-]{0,20}$", re.IGNORECASE)
@@ -145,12 +149,12 @@ _NOT_DRUG = {"protein", "routine", "medicine", "discipline", "baseline", "guidel
              "submarine", "trampoline", "gasoline", "vaseline", "nectarine", "tangerine", "ravine",
              "endocrine", "exocrine", "paracrine", "autocrine", "genuine", "masculine", "divine",
              "medline", "embase", "cochrane"}
-_COMPARATOR_RE = re.compile(
+_COMPARATOR_RE = Guarded(re.compile(
     r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|as\s+opposed\s+to|"
     r"rather\s+than|than(?:\s+(?:in|with|for|among|after|on))?)\s+(?:the\s+|those\s+(?:receiving|given|in|on|treated\s+with)\s+(?:the\s+)?)?"
     r"(?P<c>[^,;()\[\].]{1,60}?)(?=\s*[,;()\[\].]|\s+(?:group|groups|arm|arms|at|for|and\s+in|p\s*[<=>]|in\s+the|"
     r"in\s+patients|on|over|during|after|respectively|was|were|which|who)\b|\s*$)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _GROUP_AFTER = re.compile(
     r"^[^,;]{0,40}?\b(?:in|among|for|with|of)\s+(?:the\s+|those\s+(?:receiving|given|in|on|treated\s+with)\s+(?:the\s+)?|patients\s+(?:receiving|given|on|in\s+the)\s+)?"
     r"(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,3}?)\s+(?:group|arm|patients|subjects|participants|mice|rats|cohort)\b",
@@ -177,6 +181,7 @@ _STATE_CUE = re.compile(
 _INTRO_VERB = re.compile(r"(?:induc|promot|caus|produc|stimulat|elicit|result|lead|led|achiev|show|demonstrat)",
                          re.IGNORECASE)
 _FOLD_WORDS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_FOLD_WORD_RES = tuple((re.compile(rf"\b{w}\b", re.IGNORECASE), v) for w, v in _FOLD_WORDS.items())
 
 
 @dataclass
@@ -189,31 +194,43 @@ class _Hit:
     forced_negation: bool = False  # negated by a phrase before it ("no evidence that ...")
 
 
+_LEAD_FUNCTION_WORD = re.compile(r"^(?:of|in|on|for|to|the|a|an|its|their|his|her|this|these|those)\s+", re.I)
+_LEAD_FUNCTION_WORD_2 = re.compile(r"^(?:of|in|on|for|to|the|a|an|its|their)\s+", re.I)
+_TRAIL_FUNCTION_WORD = re.compile(
+    r"\s+(?:and|or|of|in|the|a|to|with|for|on|as|by|was|were|is|are|both|significantly)$", re.I)
+_SPACES = re.compile(r"\s+")
+_GENERIC_PHRASE = re.compile(
+    r"(?:the\s+)?(?:(?:pooled|overall|adjusted|main|same|\d+-year|one-year)\s+)?(?:association|associations|"
+    r"estimate|estimates|results?|findings?|data|effects?|differences?|trends?|patterns?|it|this|"
+    r"these|they|that|which|changes?|rather|frequent|common|likely|pronounced|evident|"
+    r"apparent|marked|significant|important)", re.I)
+_UNIT_PHRASE = re.compile(
+    r"(?:m?L|ml|mg|µg|μg|g|kg|cm|mm|m|s|min|h|%|points?|units?|mmHg|mm\s*Hg|mg/dL|mmol/L|µM|nM|"
+    r"months?|weeks?|days?|years?|hours?|times|fold|percent|vs\.?|versus)", re.I)
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
+@lru_cache(maxsize=4096)
 def _clean(phrase: str | None, max_words: int = 10) -> str | None:
     if not phrase:
         return None
     p = phrase.strip(" ,;:.-–—")
     p = _LEAD_SKIP.sub("", p)
-    p = re.sub(r"^(?:of|in|on|for|to|the|a|an|its|their|his|her|this|these|those)\s+", "", p, flags=re.I)
-    p = re.sub(r"^(?:of|in|on|for|to|the|a|an|its|their)\s+", "", p, flags=re.I)
+    p = _LEAD_FUNCTION_WORD.sub("", p)
+    p = _LEAD_FUNCTION_WORD_2.sub("", p)
     p = _NUMERIC.sub(" ", " " + p).strip()
-    p = re.sub(r"\s+(?:and|or|of|in|the|a|to|with|for|on|as|by|was|were|is|are|both|significantly)$", "", p,
-               flags=re.I)
-    p = re.sub(r"\s+", " ", p).strip(" ,;:.-–—")
+    p = _TRAIL_FUNCTION_WORD.sub("", p)
+    p = _SPACES.sub(" ", p).strip(" ,;:.-–—")
     words = p.split()
     if not words or all(w.lower() in _STOPWORDS for w in words):
         return None
-    if re.fullmatch(r"(?:the\s+)?(?:(?:pooled|overall|adjusted|main|same|\d+-year|one-year)\s+)?(?:association|associations|"
-                    r"estimate|estimates|results?|findings?|data|effects?|differences?|trends?|patterns?|it|this|"
-                    r"these|they|that|which|changes?|rather|frequent|common|likely|pronounced|evident|"
-                    r"apparent|marked|significant|important)", p, re.I):
+    if _GENERIC_PHRASE.fullmatch(p):
         return None
-    if re.fullmatch(r"(?:m?L|ml|mg|µg|μg|g|kg|cm|mm|m|s|min|h|%|points?|units?|mmHg|mm\s*Hg|mg/dL|mmol/L|µM|nM|"
-                    r"months?|weeks?|days?|years?|hours?|times|fold|percent|vs\.?|versus)", p, re.I):
+    if _UNIT_PHRASE.fullmatch(p):
         return None
     if len(words) > max_words:
         p = " ".join(words[:max_words])
-    if not re.search(r"[A-Za-z]{2}", p):
+    if not _TWO_LETTERS.search(p):
         return None
     return p
 
@@ -232,14 +249,30 @@ _INNER_VERB = (r"suggests?|suggested|shows?|showed|shown|indicates?|indicated|ap
                r"lived|died|survived")
 _VERB_WORD = re.compile(rf"\b(?:{_COPULA_MODAL}|{_INNER_VERB})\b", re.IGNORECASE)
 _COPULA_WORD = re.compile(rf"(?:{_COPULA_MODAL})", re.IGNORECASE)
-_TRAIL_WORDS = re.compile(
-    rf"\s+(?:{_COPULA_MODAL}|{_INNER_VERB}|and|or|but|of|in|on|to|for|with|by|at|as|from|than|a|an|the|this|that|"
+# one word (never white space in it) that does not end an outcome phrase
+_TRAIL_WORD = re.compile(
+    rf"(?:{_COPULA_MODAL}|{_INNER_VERB}|and|or|but|of|in|on|to|for|with|by|at|as|from|than|a|an|the|this|that|"
     r"these|those|its|their|it|they|whether|not|no|some|any|more|less|most|least|very|often|roughly|only|also|"
     r"usually|sometimes|generally|typically|frequently|commonly|again|well|too|even|still|already|about|"
     r"approximately|nearly|almost|around|modest|possible|similar|small|slight|significant|meaningful|further|new|"
     r"greater|marked|substantial|uncertain|unclear|unknown|likely|unlikely|better|worse|higher|lower|comparable|"
-    r"one|two|clear|strong|weak|true|real|here|there|now|yet|today|then|we|you|he|she|them|us|our|[a-z]{3,}ly)$",
+    r"one|two|clear|strong|weak|true|real|here|there|now|yet|today|then|we|you|he|she|them|us|our|[a-z]{3,}ly)",
     re.IGNORECASE)
+_TRAIL_WORDS = re.compile(rf"\s+{_TRAIL_WORD.pattern}$", re.IGNORECASE)
+
+
+def _trailing_word(spaced: str) -> tuple[int, str] | None:
+    """What `_TRAIL_WORDS.search(spaced)` finds, (start, word), for a text whose only white space
+    is the plain space: the word can only be the last one, and the match starts where the
+    spaces before it start."""
+    cut = spaced.rfind(" ") + 1
+    word = spaced[cut:]
+    if not cut or not word or not _TRAIL_WORD.fullmatch(word):
+        return None
+    start = cut - 1
+    while start > 0 and spaced[start - 1] == " ":
+        start -= 1
+    return start, word
 _NOT_ADVERB = {"family", "supply", "anomaly", "assembly", "monopoly", "jelly", "belly", "rally", "ally",
                "italy", "folly", "reply", "butterfly", "dragonfly", "firefly", "homily", "lily", "bully",
                "early", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "elderly", "ugly", "oily",
@@ -271,6 +304,10 @@ _LEADING_PREP_BAD = re.compile(r"^(?:by|from|to|than|at|after|before|versus|vs\.
                                r"without|with|under)\s", re.IGNORECASE)
 
 
+_TIDY_OUTCOME_RE_1 = re.compile(r"[a-z]{3,}(?:ed|en)", re.IGNORECASE)
+_TIDY_OUTCOME_RE_2 = re.compile(r"\s+")
+
+
 def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     """A reader's outcome phrase from a candidate: no verbs, modals, hedges, trailing adverbs,
     determiners or adjectives, no relative or circumstantial clause, no population; None when
@@ -281,7 +318,7 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     copula or modal ("Mouth ulcers were the one side effect") leaves the words before it."""
     if not phrase:
         return None
-    p = re.sub(r"\s+", " ", phrase).strip(" ,;:.-–—")
+    p = _TIDY_OUTCOME_RE_2.sub(" ", phrase).strip(" ,;:.-–—")
     if _LEADING_PREP_BAD.match(p):
         return None
     for _ in range(3):
@@ -307,9 +344,9 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     for _ in range(6):
         old = p
         p = p.strip(" ,;:.-–—")
-        m = _TRAIL_WORDS.search(" " + p)
-        if m and m.group(0).strip().lower() not in _NOT_ADVERB:
-            p = (" " + p)[:m.start()].strip()
+        trail = _trailing_word(" " + p)      # all white space in p is plain spaces (see above)
+        if trail and trail[1].lower() not in _NOT_ADVERB:
+            p = (" " + p)[:trail[0]].strip()
         pm = _PARTICIPLE_TAIL.search(p)
         if pm and pm.group(0).strip().lower() not in _NOT_PARTICIPLE and " " in p:
             p = p[:pm.start()]
@@ -319,7 +356,7 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     p = p.strip(" ,;:.-–—")
     words = p.split()
     if not words or _NOT_OUTCOME.fullmatch(p) or _VERB_WORD.fullmatch(p) or _LEADING_PREP_BAD.match(p) \
-            or re.fullmatch(r"[a-z]{3,}(?:ed|en)", p, re.IGNORECASE) or _NOT_OUTCOME_HEAD.fullmatch(words[-1]) \
+            or _TIDY_OUTCOME_RE_1.fullmatch(p) or _NOT_OUTCOME_HEAD.fullmatch(words[-1]) \
             or _PRONOUN_START.match(p) or (len(words) <= 3 and words[-1].lower() in lexicons().population_heads):
         return None
     return _clean(p)
@@ -361,28 +398,34 @@ _FROM_BASELINE = re.compile(
     r"month\s+\d+|day\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|hours?|h))(?:\s+values?)?\s*,?\s*)+", re.IGNORECASE)
 
 
+_OBJECT_AFTER_RE_1 = re.compile(r"^\s+(?:rather\s+than|instead\s+of|and\s+not|but\s+not|or)\s+[a-z]+(?:ed|s|e|en)?(?=\s)", re.IGNORECASE)
+_OBJECT_AFTER_RE_2 = re.compile(r"^\s*(?:between|among|across)\b", re.I)
+_OBJECT_AFTER_RE_3 = re.compile(r"^\s*\d[\d,.]*\s+(?=[a-z])")
+_OBJECT_AFTER_RE_4 = re.compile(r"^\s*(?:between|among|across)\s+[^,;()]{1,60}?\s+(?:in\s+relation\s+to|in\s+terms\s+of|"
+                                r"with\s+regard\s+to|with\s+respect\s+to|regarding|concerning|for|in|on|as\s+to)\s+(?=\w)", re.I)
+_OBJECT_AFTER_RE_5 = re.compile(r"^\s*in\s+(?:the|both|all|each|patients|participants|subjects|those)\b", re.I)
+_OBJECT_AFTER_RE_6 = re.compile(r"^\s*(?:by|to|from|at|after|than|in\s+the|in\s+both|upon|over|compared|versus|vs|when|with|"
+                                r"between|among|during|following|[,;:(.\[]|\d|p\s*[<=>])", re.IGNORECASE)
+_OBJECT_AFTER_RE_7 = re.compile(r"\b(?:a|an|the|no|any|significant|greater|larger|smaller|%|similar|overall|mean|further)\s*$", re.I)
+
+
 def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -> str | None:
     rest = clause[pos:]
-    rest = re.sub(r"^\s+(?:rather\s+than|instead\s+of|and\s+not|but\s+not|or)\s+[a-z]+(?:ed|s|e|en)?(?=\s)", "", rest,
-                  count=1, flags=re.IGNORECASE)   # "strengthen rather than suppress immunity"
+    rest = _OBJECT_AFTER_RE_1.sub("", rest, count=1)   # "strengthen rather than suppress immunity"
     rest = _LEAD_SKIP.sub("", rest)
     rest = _FROM_BASELINE.sub("", rest)
-    if re.match(r"^\s*(?:between|among|across)\b", rest, re.I):
-        m = re.match(r"^\s*(?:between|among|across)\s+[^,;()]{1,60}?\s+(?:in\s+relation\s+to|in\s+terms\s+of|"
-                     r"with\s+regard\s+to|with\s+respect\s+to|regarding|concerning|for|in|on|as\s+to)\s+(?=\w)",
-                     rest, re.I)
+    if _OBJECT_AFTER_RE_2.match(rest):
+        m = _OBJECT_AFTER_RE_4.match(rest)
         rest = _BETWEEN_GROUPS.sub("", rest, count=1) if _BETWEEN_GROUPS.match(rest) else (
             rest[m.end():] if m else rest)
     noun_like = bool(_NOUN_CUE.search(cue_text.strip())) or bool(
-        re.search(r"\b(?:a|an|the|no|any|significant|greater|larger|smaller|%|similar|overall|mean|further)\s*$",
-                  before, re.I))
-    if not noun_like and re.match(r"^\s*in\s+(?:the|both|all|each|patients|participants|subjects|those)\b", rest, re.I):
+        _OBJECT_AFTER_RE_7.search(before))
+    if not noun_like and _OBJECT_AFTER_RE_5.match(rest):
         return None
     rest = _LEAD_PREP.sub("", rest, count=1)
     rest = _LEAD_SKIP.sub("", rest)
-    rest = re.sub(r"^\s*\d[\d,.]*\s+(?=[a-z])", "", rest)   # "preserved 605 primordial follicles"
-    if re.match(r"^\s*(?:by|to|from|at|after|than|in\s+the|in\s+both|upon|over|compared|versus|vs|when|with|"
-                r"between|among|during|following|[,;:(.\[]|\d|p\s*[<=>])", rest, re.IGNORECASE) or not rest.strip():
+    rest = _OBJECT_AFTER_RE_3.sub("", rest)   # "preserved 605 primordial follicles"
+    if _OBJECT_AFTER_RE_6.match(rest) or not rest.strip():
         return None
     m = _OBJ_STOP.search(rest)
     phrase = rest[:m.start()] if m else rest
@@ -392,18 +435,23 @@ def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -
     return _clean(phrase)
 
 
+_SUBJECT_BEFORE_RE_1 = re.compile(r"^(?:in|at|after|during|on|for|among|with|under|following)\s+[^,]{0,40}?\s+"
+                                  r"(?=(?:the|her|his|their|its|a|an|mean|median|total|overall)\s)", re.I)
+_SUBJECT_BEFORE_RE_2 = re.compile(r"^(?:there\s+(?:was|were|is|are)|we\s+\w+|it\s+\w+)\s+", re.I)
+_SUBJECT_BEFORE_RE_3 = re.compile(r"\s*[(\[{][^()\[\]{}]*[)\]}]")
+
+
 def _subject_before(clause: str, pos: int) -> str | None:
     before = clause[:pos]
     for _ in range(2):
-        before = re.sub(r"\s*[(\[{][^()\[\]{}]*[)\]}]", "", before)
+        before = _SUBJECT_BEFORE_RE_3.sub("", before)
     before = _SUBJ_TRAIL.sub("", before)
     m = _SUBJ_SPLIT.match(before)
     if m and len(before[m.end():].split()) >= 1:
         before = before[m.end():]
     # drop a leading circumstantial phrase without comma: "In the second evaluation the time ..."
-    before = re.sub(r"^(?:in|at|after|during|on|for|among|with|under|following)\s+[^,]{0,40}?\s+"
-                    r"(?=(?:the|her|his|their|its|a|an|mean|median|total|overall)\s)", "", before.strip(), flags=re.I)
-    before = re.sub(r"^(?:there\s+(?:was|were|is|are)|we\s+\w+|it\s+\w+)\s+", "", before, flags=re.I)
+    before = _SUBJECT_BEFORE_RE_1.sub("", before.strip())
+    before = _SUBJECT_BEFORE_RE_2.sub("", before)
     words = before.split()
     if len(words) > 10:
         before = " ".join(words[-10:])
@@ -422,28 +470,31 @@ def _pop_stop() -> re.Pattern:
     return _POP_STOP
 
 
+_IS_POPULATION_RE_1 = re.compile(r"\b(?:in|of|with|on|for)\b", re.I)
+
+
 def _is_population(phrase: str) -> bool:
     words = phrase.split()
     heads = set(lexicons().population_heads) | {"models", "model", "vitro", "vivo", "samples", "tissue"}
-    if re.search(r"\b(?:in|of|with|on|for)\b", phrase, re.I):
+    if _IS_POPULATION_RE_1.search(phrase):
         return False
     return len(words) <= 4 and (words[-1].lower() in heads or phrase.lower().startswith("vitro"))
 
 
+@lru_cache(maxsize=4096)
 def _polarity(outcome: str | None) -> str | None:
     if not outcome:
         return None
-    for regex, pol in lexicons().polarity:
-        if regex.search(outcome):
-            return pol
-    return None
+    k = scans().polarity.first_index(outcome)
+    return None if k is None else lexicons().polarity[k][1]
 
 
 def _disease_outcome(span: tuple[int, int] | None, entities: list[dict]) -> bool:
     """The outcome names a disease (a DISEASE entity inside it): more of it is bad."""
     if not span:
         return False
-    return any(e.get("label") == "DISEASE" and span[0] <= e["start"] and e["end"] <= span[1] for e in entities)
+    return any(e.get("label") == "DISEASE" and span[0] <= e["start"] and e["end"] <= span[1]
+               for e in within(entities, span[0], span[1]))
 
 
 def decide_valence(direction: str | None, cue_valence: str | None, outcome: str | None,
@@ -461,7 +512,7 @@ def decide_valence(direction: str | None, cue_valence: str | None, outcome: str 
 
 def _magnitude(clause: str, cue_start: int) -> tuple[str | None, float | None, str | None]:
     best = None
-    for regex in _MAGNITUDE_RES:
+    for regex in (_MAGNITUDE_RES if _DIGIT.search(clause) else ()):   # every magnitude has a number
         for m in regex.finditer(clause):
             dist = abs(m.start() - cue_start)
             if dist > 90:
@@ -488,55 +539,61 @@ def _magnitude(clause: str, cue_start: int) -> tuple[str | None, float | None, s
             return text, float(m.group("v")), unit
         except ValueError:
             pass
-    for w, v in _FOLD_WORDS.items():
-        m = re.search(rf"\b{w}\b", clause, re.IGNORECASE)
+    for regex, v in _FOLD_WORD_RES:
+        m = regex.search(clause)
         if m:
             return m.group(0), v, "fold"
     return None, None, None
 
 
+_INTERVENTIONS_FROM_ENTITIES_RE_1 = re.compile(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|long-term|"
+                                               r"short-term|combined|intravenous|inhaled|daily|weekly)\s+)+$", re.IGNORECASE)
+_INTERVENTIONS_FROM_ENTITIES_RE_2 = re.compile(r"\s+(?:use|treatment|therapy|administration|supplementation)\b", re.I)
+_INTERVENTIONS_FROM_ENTITIES_RE_3 = re.compile(r"\s*(?:[\d.,]+\s*(?:mg|g|µg|μg|mcg|IU|mg/kg|mg/m²)(?:/(?:day|d|week|kg))?\s+)?"
+                                               r"(?:plus|\+|and|with|combined with|in combination with|/)\s*", re.IGNORECASE)
+_INTERVENTIONS_FROM_ENTITIES_RE_4 = re.compile(r"[\s-]*(?:levels?|concentrations?|content|values?|excretion|clearance|"
+                                               r"intake|disposal|tolerance|uptake|metabolism|homeostasis|control|"
+                                               r"turnover|oxidation|synthesis|production|flux|ratio|rate)\b", re.I)
+_INTERVENTIONS_FROM_ENTITIES_RE_5 = re.compile(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
+                                               r"intracellular|tissue|muscle|hepatic|intrahepatic|cerebrospinal)\s+$", re.I)
+_INTERVENTIONS_FROM_ENTITIES_RE_6 = re.compile(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
+                                               r"intracellular|intrahepatic)\s+$", re.I)
+_INTERVENTIONS_FROM_ENTITIES_RE_7 = re.compile(r"[\s-]*(?:disposal|tolerance|uptake|homeostasis)\b", re.I)
+
+
 def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dict], text: str,
                                  outcome_span: tuple[int, int] | None) -> str | None:
     s, e = clause_abs
-    chems = [x for x in entities if x.get("label") == "CHEMICAL"
+    chems = [x for x in within(entities, s, e) if x.get("label") == "CHEMICAL"
              and s <= x.get("start", -1) and x.get("end", 0) <= e
              and not (outcome_span and outcome_span[0] <= x["start"] < outcome_span[1])]
     if not chems:
         return None
     chems.sort(key=lambda x: x["start"])
     # a measured substance ("plasma glucose", "glucose disposal rate", "NAD+ levels") is an outcome
-    measured = [x for x in chems if re.match(r"[\s-]*(?:levels?|concentrations?|content|values?|excretion|clearance|"
-                                            r"intake|disposal|tolerance|uptake|metabolism|homeostasis|control|"
-                                            r"turnover|oxidation|synthesis|production|flux|ratio|rate)\b",
-                                            text[x["end"]:x["end"] + 16], re.I)
-                or re.search(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
-                             r"intracellular|tissue|muscle|hepatic|intrahepatic|cerebrospinal)\s+$",
-                             text[max(0, x["start"] - 20):x["start"]], re.I)]
+    measured = [x for x in chems if _INTERVENTIONS_FROM_ENTITIES_RE_4.match(text[x["end"]:x["end"] + 16])
+                or _INTERVENTIONS_FROM_ENTITIES_RE_5.search(text[max(0, x["start"] - 20):x["start"]])]
     kept = [x for x in chems if x not in measured]
     if not kept and len(measured) == len(chems) and all(
-            re.search(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
-                      r"intracellular|intrahepatic)\s+$", text[max(0, x["start"] - 20):x["start"]], re.I)
-            or re.match(r"[\s-]*(?:disposal|tolerance|uptake|homeostasis)\b", text[x["end"]:x["end"] + 16], re.I)
+            _INTERVENTIONS_FROM_ENTITIES_RE_6.search(text[max(0, x["start"] - 20):x["start"]])
+            or _INTERVENTIONS_FROM_ENTITIES_RE_7.match(text[x["end"]:x["end"] + 16])
             for x in measured):
         return None
     chems = kept or chems
     names = []
     first = chems[0]
-    lead = re.search(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|long-term|"
-                     r"short-term|combined|intravenous|inhaled|daily|weekly)\s+)+$", text[max(s, first["start"] - 40):first["start"]],
-                     re.IGNORECASE)
+    lead = _INTERVENTIONS_FROM_ENTITIES_RE_1.search(text[max(s, first["start"] - 40):first["start"]])
     names.append(text[first["start"]:first["end"]].strip())
     last_end = first["end"]
     for x in chems[1:]:
         gap = text[last_end:x["start"]]
-        if re.fullmatch(r"\s*(?:[\d.,]+\s*(?:mg|g|µg|μg|mcg|IU|mg/kg|mg/m²)(?:/(?:day|d|week|kg))?\s+)?"
-                        r"(?:plus|\+|and|with|combined with|in combination with|/)\s*", gap, re.IGNORECASE):
+        if _INTERVENTIONS_FROM_ENTITIES_RE_3.fullmatch(gap):
             names.append(text[x["start"]:x["end"]].strip())
             last_end = x["end"]
         else:
             break
     out = " plus ".join(dict.fromkeys(n for n in names if n))
-    tail = re.match(r"\s+(?:use|treatment|therapy|administration|supplementation)\b", text[last_end:last_end + 30], re.I)
+    tail = _INTERVENTIONS_FROM_ENTITIES_RE_2.match(text[last_end:last_end + 30])
     if tail:
         out += tail.group(0).rstrip()
     if lead:
@@ -550,12 +607,18 @@ _TARGET_NOUN = re.compile(r"(?:inhibition|blockade|suppression|activation|stimul
 _TARGET_SUBJECT = re.compile(rf"(?P<n>{_TARGET_NOUN.pattern})\s+of\s+(?:the\s+)?(?P<x>[^,;()]{{1,40}})", re.IGNORECASE)
 
 
+def _opens_clause(subject: str, clause: str) -> bool:
+    """The subject stands at the opening of its clause (after a 'Label:' and 'the')."""
+    return re.match(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?\W*(?:the\s+)?" + re.escape(subject),
+                    clause, re.IGNORECASE) is not None
+
+
 def _has_chemical(phrase: str, clause: str, offset: int, entities: list[dict]) -> bool:
     k = clause.find(phrase)
     if k < 0:
         return False
     a, b = offset + k, offset + k + len(phrase)
-    return any(e.get("label") == "CHEMICAL" and a <= e["start"] and e["end"] <= b for e in entities)
+    return any(e.get("label") == "CHEMICAL" and a <= e["start"] and e["end"] <= b for e in within(entities, a, b))
 
 
 def _is_drug_phrase(phrase: str, span: tuple[int, int] | None, entities: list[dict]) -> bool:
@@ -568,38 +631,56 @@ def _is_drug_phrase(phrase: str, span: tuple[int, int] | None, entities: list[di
     return bool(found) and found.lower() == phrase.lower() and bool(_DRUG_WORD.search(phrase))
 
 
+_HEAD_AFTER = re.compile(rf"\s+(?:{_INTERVENTION_HEAD})\b", re.IGNORECASE)
+_CODE_DRUG = re.compile(r"[A-Z]{2,5}-?\d")
+_NAMED_DRUG = re.compile(
+    r"(?:mycin|olimus|statin|formin|pril|sartan|olol|azole|mab|nib|tide|parin|cillin|floxacin|"
+    r"dronate|prazole|triptan|oxetine|azepam|azolam|profen|caine|dipine|gliptin|gliflozin|glitazone|"
+    r"vir|platin|taxel|rubicin|trexate|afil|setron|lukast|tadine)$|^(?:aspirin|metformin|rapamycin|"
+    r"sirolimus|everolimus|melatonin|caffeine|heparin|warfarin|vitamin|omega|creatine|probiotic|"
+    r"curcumin|resveratrol|quercetin|dasatinib|nicotinamide|spermidine|fisetin|acarbose|ketamine|"
+    r"propofol|morphine|codeine|dexmedetomidine)", re.IGNORECASE)
+_NAMED_DRUG_HINT = Prefilter(_NAMED_DRUG)
+_INTERVENTION_HINT = Prefilter(_INTERVENTION_RE)
+
+
+_INTERVENTION_FROM_TEXT_RE_1 = re.compile(r"\b(?:combined\s+)?(?P<a>[\w-]+)\s+(?:plus|\+|combined\s+with|in\s+combination\s+with|and)\s+(?P<b>[\w-]+)\b", re.IGNORECASE)
+_INTERVENTION_FROM_TEXT_RE_2 = re.compile(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|"
+                                          r"delayed|combined|intravenous|inhaled)\s+)+$", re.IGNORECASE)
+_INTERVENTION_FROM_TEXT_RE_3 = re.compile(r"^(?:and|or|that|which|whereas)\s+", re.IGNORECASE)
+_INTERVENTION_FROM_TEXT_RE_4 = re.compile(r"^(?:the|this|our|their|each|both|of|after|during|at|in|with)\b", re.I)
+_INTERVENTION_FROM_TEXT_RE_5 = re.compile(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", re.I)
+_INTERVENTION_FROM_TEXT_RE_6 = re.compile(r"[\s-]+(?:plasma|serum|blood|glucose|insulin|lipids?|levels?|values?|state|"
+                                          r"conditions?|samples?|measurements?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
 def _intervention_from_text(segment: str) -> str | None:
-    m = re.search(r"\b(?:combined\s+)?(?P<a>[\w-]+)\s+(?:plus|\+|combined\s+with|in\s+combination\s+with|and)\s+(?P<b>[\w-]+)\b",
-                  segment, re.IGNORECASE)
+    m = _INTERVENTION_FROM_TEXT_RE_1.search(segment)
     if m and _DRUG_WORD.fullmatch(m.group("a")) and _DRUG_WORD.fullmatch(m.group("b")) \
             and m.group("a").lower() not in _NOT_DRUG and m.group("b").lower() not in _NOT_DRUG:
         return f"{m.group('a')} plus {m.group('b')}"
-    for m in _DRUG_WORD.finditer(segment):
+    # a drug word counts when it is a code ("RTB101") or has a drug name's ending or beginning;
+    # without either in the segment no drug word can count
+    named = _NAMED_DRUG_HINT.may_match(segment) or _CODE_DRUG.search(segment) is not None
+    for m in (_DRUG_WORD.finditer(segment) if named else ()):
         w = m.group(0)
         if w.lower() in _NOT_DRUG or len(w) < 4:
             continue
-        if re.match(r"[A-Z]{2,5}-?\d", w) is None and not re.search(
-                r"(?:mycin|olimus|statin|formin|pril|sartan|olol|azole|mab|nib|tide|parin|cillin|floxacin|"
-                r"dronate|prazole|triptan|oxetine|azepam|azolam|profen|caine|dipine|gliptin|gliflozin|glitazone|"
-                r"vir|platin|taxel|rubicin|trexate|afil|setron|lukast|tadine)$|^(?:aspirin|metformin|rapamycin|"
-                r"sirolimus|everolimus|melatonin|caffeine|heparin|warfarin|vitamin|omega|creatine|probiotic|"
-                r"curcumin|resveratrol|quercetin|dasatinib|nicotinamide|spermidine|fisetin|acarbose|ketamine|"
-                r"propofol|morphine|codeine|dexmedetomidine)", w, re.IGNORECASE):
+        if _CODE_DRUG.match(w) is None and not _NAMED_DRUG.search(w):
             continue
         # extend with a following head noun ("rapamycin treatment")
-        tail = re.match(rf"\s+(?:{_INTERVENTION_HEAD})\b", segment[m.end():], re.IGNORECASE)
-        lead = re.search(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|"
-                         r"delayed|combined|intravenous|inhaled)\s+)+$", segment[:m.start()], re.IGNORECASE)
+        tail = _HEAD_AFTER.match(segment[m.end():])
+        lead = _INTERVENTION_FROM_TEXT_RE_2.search(segment[:m.start()])
         out = (lead.group(0) if lead else "") + w + (tail.group(0) if tail else "")
         return out.strip()
-    for m in _INTERVENTION_RE.finditer(segment):
-        iv = _clean(re.sub(r"^(?:and|or|that|which|whereas)\s+", "", m.group("iv"), flags=re.IGNORECASE), 6)
-        if iv and not re.match(r"^(?:the|this|our|their|each|both|of|after|during|at|in|with)\b", iv, re.I) \
-                and not re.search(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", iv, re.I) \
+    for m in (_INTERVENTION_RE.finditer(segment) if _INTERVENTION_HINT.may_match(segment) else ()):
+        iv = _clean(_INTERVENTION_FROM_TEXT_RE_3.sub("", m.group("iv")), 6)
+        if iv and not _INTERVENTION_FROM_TEXT_RE_4.match(iv) \
+                and not _INTERVENTION_FROM_TEXT_RE_5.search(iv) \
                 and not _NOT_IV_WORD.search(iv) \
                 and not any(w.lower().endswith("ed") and lexicons().cue_regex.fullmatch(w) for w in iv.split()[:-1]) \
-                and not re.match(r"[\s-]+(?:plasma|serum|blood|glucose|insulin|lipids?|levels?|values?|state|"
-                                 r"conditions?|samples?|measurements?)\b", segment[m.end():], re.IGNORECASE):
+                and not _INTERVENTION_FROM_TEXT_RE_6.match(segment[m.end():]):
             return iv     # "fasting plasma glucose" is a measurement, not fasting
     return None
 
@@ -611,31 +692,46 @@ _NOT_IV_WORD = re.compile(
     rf"{_COPULA_MODAL}|{_INNER_VERB}|resolved|needed|required|received|started|stopped)\b", re.IGNORECASE)
 
 
+_COMPARATOR_RE_1 = re.compile(r"^[\d.,\s%±-]*(?:in|with|among|for|to|of|by)\s+")
+_COMPARATOR_RE_2 = re.compile(r"\s+(?:it|them|this|that|these|those)\s*$", re.IGNORECASE)
+_COMPARATOR_RE_3 = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+")
+_COMPARATOR_RE_4 = re.compile(r"(?:alongside|together|simultaneously|concurrently|before|after|participants|"
+                              r"patients|subjects|individuals|people|cases)", re.IGNORECASE)
+_COMPARATOR_RE_5 = re.compile(r"^(?:baseline|pre-?treatment|before)", re.I)
+_COMPARATOR_RE_6 = re.compile(r"[\d.\s%±]+")
+
+
+@lru_cache(maxsize=4096)
 def _comparator(clause: str) -> str | None:
     m = _COMPARATOR_RE.search(clause)
     if m:
-        raw = re.split(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+", m.group("c"))[-1]
+        raw = _COMPARATOR_RE_3.split(m.group("c"))[-1]
         cm = lexicons().cue_regex.search(raw)
         if cm:
             raw = raw[:cm.start()]
-        raw = re.sub(r"^[\d.,\s%±-]*(?:in|with|among|for|to|of|by)\s+", "", raw)
+        raw = _COMPARATOR_RE_1.sub("", raw)
         verb = _VERB_WORD.search(raw)
         if verb and verb.start() > 0:
             raw = raw[:verb.start()]     # "minoxidil remains unclear": the arm ends at a verb
-        raw = re.sub(r"\s+(?:it|them|this|that|these|those)\s*$", "", raw, flags=re.IGNORECASE)
+        raw = _COMPARATOR_RE_2.sub("", raw)
         c = _clean(raw, 6)
-        if c and re.fullmatch(r"(?:alongside|together|simultaneously|concurrently|before|after|participants|"
-                              r"patients|subjects|individuals|people|cases)", c, re.IGNORECASE):
+        if c and _COMPARATOR_RE_4.fullmatch(c):
             c = None     # "rather than alongside it", "(11 vs 2 participants)": no arm named
-        if c and not re.fullmatch(r"[\d.\s%±]+", c):
-            if re.match(r"^(?:baseline|pre-?treatment|before)", c, re.I):
+        if c and not _COMPARATOR_RE_6.fullmatch(c):
+            if _COMPARATOR_RE_5.match(c):
                 return "baseline"
             return c
-    for regex, name in lexicons().comparators:
-        m = regex.search(clause)
-        if m:
-            return name or m.group(0).strip()
-    return None
+    k = scans().comparators.first_index(clause)
+    if k is None:
+        return None
+    regex, name = lexicons().comparators[k]
+    return name or regex.search(clause).group(0).strip()
+
+
+_FLIP_FOR_GROUP_RE_1 = re.compile(r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
+                                  r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I)
+_FLIP_FOR_GROUP_RE_2 = re.compile(r"\b(?:than|versus|vs|compared|relative|over)\b", re.I)
+_FLIP_FOR_GROUP_RE_3 = re.compile(r"\b(?:group|arm)\b", re.I)
 
 
 def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
@@ -644,16 +740,15 @@ def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
         return False
     after = clause[hit.end:]
     m = _GROUP_AFTER.match(after)
-    if m and re.search(r"\b(?:than|versus|vs|compared|relative|over)\b", after[:m.start("g")], re.I):
+    if m and _FLIP_FOR_GROUP_RE_2.search(after[:m.start("g")]):
         m = None
     if m:
         return bool(_COMPARATOR_WORDS.search(m.group("g")))
-    if subject and re.search(r"\b(?:group|arm)\b", subject, re.I) and _COMPARATOR_WORDS.search(subject):
+    if subject and _FLIP_FOR_GROUP_RE_3.search(subject) and _COMPARATOR_WORDS.search(subject):
         return True
     # "the control group had higher ..." with the subject eaten by the outcome logic
     before = clause[:hit.start]
-    m = re.search(r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
-                  r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", before, re.I)
+    m = _FLIP_FOR_GROUP_RE_1.search(before)
     return bool(m and _COMPARATOR_WORDS.search(m.group("g")))
 
 
@@ -670,45 +765,69 @@ def _paren_depths(s: str) -> list[int]:
     return out
 
 
-def _find_hits(clause: str) -> list[_Hit]:
+_FIND_HITS_RE_1 = re.compile(r"\b(?:rather\s+than|instead\s+of)\s*$", re.I)
+_FIND_HITS_RE_2 = re.compile(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?(?:\W*(?:the|a|an)\s+)?\W*", re.IGNORECASE)
+_FIND_HITS_RE_3 = re.compile(r"\s+of\s+[^,;()]{1,40}?\s+(?:\w+ly\s+)?", re.IGNORECASE)
+_FIND_HITS_RE_4 = re.compile(r"\s+(?:[\w-]+\s+)?(?:studies|research|trials|data|evidence|investigation|"
+                             r"work|caution|attention)\b", re.I)
+_FIND_HITS_RE_5 = re.compile(r"\s+(?:than|and|or|of)\b", re.I)
+_FIND_HITS_RE_6 = re.compile(r"\s+to\s+follow", re.I)
+_FIND_HITS_RE_7 = re.compile(r"\s+(?:the\s+)?(?:median\s+|mean\s+|maximum\s+|maximal\s+|remaining\s+)?"
+                             r"(?:lifespan|life\s+span|survival|healthspan|life)", re.I)
+_FIND_HITS_RE_8 = re.compile(r"\bby\s*$", re.I)
+_FIND_HITS_RE_9 = re.compile(r"[\s-]*")
+_FIND_HITS_RE_10 = re.compile(r"(?:\d|greater|more|less|larger|smaller|significant|induced|caused|produced|achieved|showed|"
+                              r"mean|average|associated|resulted\s+in|led\s+to)\W+(?:[\w-]+\W+){0,3}$", re.I)
+_FIND_HITS_RE_11 = re.compile(r"\b(?:or|and)\s*$")
+_FIND_HITS_RE_12 = re.compile(r"\bor\s*$")
+_FIND_HITS_RE_13 = re.compile(r"\b(?:group|than)\b", re.I)
+_FIND_HITS_RE_14 = re.compile(r"\b(?:may|might|can|could|will|would|not|to|it|they|which|that|also)\s+(?:\w+ly\s+|often\s+|also\s+|sometimes\s+)?$", re.I)
+_FIND_HITS_RE_15 = re.compile(r"\s+of\b")
+_FIND_HITS_RE_16 = re.compile(r"\s*")
+_FIND_HITS_RE_17 = re.compile(r"(?:failed|fail|fails)\s+to", re.I)
+_FIND_HITS_RE_18 = re.compile(r"\s+(?:in|of)\b")
+_FIND_HITS_RE_19 = re.compile(r"\s+(?:frequently|often|likely|commonly)\b[^.;]{0,40}\bthan\b", re.I)
+_FIND_HITS_RE_20 = re.compile(r"\s+or\b")
+_FIND_HITS_RE_21 = re.compile(r"\d")
+_FIND_HITS_RE_22 = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
+_FIND_HITS_RE_23 = re.compile(r"\s*(?:\w+\s+)?that\b")
+_FIND_HITS_RE_24 = re.compile(r"\bthat\s*$", re.I)
+_FIND_HITS_RE_25 = re.compile(r"\b(?:in|of)\b")
+
+
+def _find_hits(clause: str, first: int = 0) -> list[_Hit]:
+    """Direction cues of a clause; `first`: no cue starts before this offset."""
     lex = lexicons()
     hits: list[_Hit] = []
-    depth_at = _paren_depths(clause)
-    for m in lex.cue_regex.finditer(clause):
-        if depth_at[m.start()] > 0:
+    depth_at = _paren_depths(clause) if "(" in clause or "[" in clause else None
+    for m in _cue_scan()[1].finditer(clause, first):
+        if depth_at is not None and depth_at[m.start()] > 0:
             continue   # "(defined as a 50% increase in ...)": a definition, not the finding
         idx = int(m.lastgroup[1:])
         cue = lex.cues[idx]
         word = m.group(0).lower()
-        if cue.outcome_in_cue == "loss" and not re.search(
-                r"(?:\d|greater|more|less|larger|smaller|significant|induced|caused|produced|achieved|showed|"
-                r"mean|average|associated|resulted\s+in|led\s+to)\W+(?:[\w-]+\W+){0,3}$", clause[:m.start()], re.I):
+        if cue.outcome_in_cue == "loss" and not _FIND_HITS_RE_10.search(clause[:m.start()]):
             continue   # "unexplained hair loss" names a condition; "induced significant weight loss" is a finding
-        if word in _WEAK_ADJ and re.match(r"\s+(?:[\w-]+\s+)?(?:studies|research|trials|data|evidence|investigation|"
-                                          r"work|caution|attention)\b", clause[m.end():], re.I):
+        if word in _WEAK_ADJ and _FIND_HITS_RE_4.match(clause[m.end():]):
             continue   # "more large-scale studies are needed"
         if word in _WEAK_ADJ:
-            if _ADJ_FALSE_NEXT.match(clause[m.end():]) and not re.match(
-                    r"\s+(?:frequently|often|likely|commonly)\b[^.;]{0,40}\bthan\b", clause[m.end():], re.I):
+            if _ADJ_FALSE_NEXT.match(clause[m.end():]) and not _FIND_HITS_RE_19.match(clause[m.end():]):
                 continue
-            if re.search(r"\b(?:or|and)\s*$", clause[:m.start()]) and re.match(r"\s+or\b", clause[m.end():]) is None \
-                    and re.search(r"\bor\s*$", clause[:m.start()]):
+            if _FIND_HITS_RE_11.search(clause[:m.start()]) and _FIND_HITS_RE_20.match(clause[m.end():]) is None \
+                    and _FIND_HITS_RE_12.search(clause[:m.start()]):
                 continue
-        if word in ("more", "less") and re.match(r"\s+(?:than|and|or|of)\b", clause[m.end():], re.I) \
-                and not re.search(r"\b(?:group|than)\b", clause[m.end():m.end() + 60], re.I):
+        if word in ("more", "less") and _FIND_HITS_RE_5.match(clause[m.end():]) \
+                and not _FIND_HITS_RE_13.search(clause[m.end():m.end() + 60]):
             continue
-        if word in ("cause", "causes") and not re.search(
-                r"\b(?:may|might|can|could|will|would|not|to|it|they|which|that|also)\s+(?:\w+ly\s+|often\s+|also\s+|sometimes\s+)?$",
-                clause[:m.start()], re.I):
+        if word in ("cause", "causes") and not _FIND_HITS_RE_14.search(clause[:m.start()]):
             continue   # "coronary causes", "all causes": a noun
-        if word == "lost" and re.match(r"\s+to\s+follow", clause[m.end():], re.I):
+        if word == "lost" and _FIND_HITS_RE_6.match(clause[m.end():]):
             continue
-        if re.search(r"\b(?:rather\s+than|instead\s+of)\s*$", clause[:m.start()], re.I):
+        if _FIND_HITS_RE_1.search(clause[:m.start()]):
             continue   # "strengthen rather than suppress immunity"
-        if word.startswith("favo") and (not re.search(r"\d", clause) or re.match(r"\s+of\b", clause[m.end():])):
+        if word.startswith("favo") and (not _FIND_HITS_RE_21.search(clause) or _FIND_HITS_RE_15.match(clause[m.end():])):
             continue
-        if word.startswith("extend") and re.match(r"\s+(?:the\s+)?(?:median\s+|mean\s+|maximum\s+|maximal\s+|remaining\s+)?"
-                                                r"(?:lifespan|life\s+span|survival|healthspan|life)", clause[m.end():], re.I):
+        if word.startswith("extend") and _FIND_HITS_RE_7.match(clause[m.end():]):
             pass
         elif word in ("cut", "fall", "falls", "rise", "rises", "gain", "gains", "maintain", "maintained",
                     "maintains", "extend", "extends", "extended", "block", "blocks", "induction",
@@ -716,7 +835,7 @@ def _find_hits(clause: str) -> list[_Hit]:
             # ambiguous nouns / methods words: need a comparison or a statistic nearby
             if not _COMPARISON_HINT.search(clause):
                 continue
-        if hits and re.search(r"\bby\s*$", clause[:m.start()], re.I) and word.endswith("ing"):
+        if hits and _FIND_HITS_RE_8.search(clause[:m.start()]) and word.endswith("ing"):
             continue   # "switches on autophagy by blocking mTORC1": the mechanism, not a second claim
         hits.append(_Hit(m.start(), m.end(), cue, m.group(0)))
     # a negated / no-effect phrase scopes over a cue right after it ("did not show comparable
@@ -728,24 +847,24 @@ def _find_hits(clause: str) -> list[_Hit]:
         if kept:
             prev = kept[-1]
             gap = clause[prev.end:h.start]
-            close = len(gap) <= 30 and not re.search(r"[,;]|\band\b|\bbut\b|\bwhile\b", gap)
+            close = len(gap) <= 30 and not _FIND_HITS_RE_22.search(gap)
             if prev.cue.kind == "adj" and prev.cue.direction == "no_effect" and \
-                    re.fullmatch(r"\s*", gap) and _NOUN_CUE.search(h.text):
+                    _FIND_HITS_RE_16.fullmatch(gap) and _NOUN_CUE.search(h.text):
                 kept[-1] = h     # "a similar reduction of 82%"
                 continue
-            if close and prev.cue.negated and re.fullmatch(r"(?:failed|fail|fails)\s+to", prev.text, re.I) \
+            if close and prev.cue.negated and _FIND_HITS_RE_17.fullmatch(prev.text) \
                     and h.cue.negatable and len(gap.split()) <= 1:
                 kept[-1] = h     # "failed to improve X": the verb, negated
                 continue
             if prev.cue.negated and h.cue.negatable and len(gap.split()) <= 4 and (
-                    re.match(r"\s*(?:\w+\s+)?that\b", gap) or re.search(r"\bthat\s*$", prev.text, re.I)):
+                    _FIND_HITS_RE_23.match(gap) or _FIND_HITS_RE_24.search(prev.text)):
                 h.forced_negation = True     # "does not show that rapamycin slows ageing"
                 kept[-1] = h
                 continue
             if close and prev.cue.direction == "no_effect":
                 continue
             if prev.cue.kind == "adj" and prev.text.lower() in ("greater", "larger", "more", "bigger", "higher") \
-                    and close and (len(gap.split()) <= 1 or (len(gap.split()) <= 4 and re.search(r"\b(?:in|of)\b", gap))) \
+                    and close and (len(gap.split()) <= 1 or (len(gap.split()) <= 4 and _FIND_HITS_RE_25.search(gap))) \
                     and _NOUN_CUE.search(h.text) and h.cue.direction in ("increase", "decrease"):
                 kept[-1] = h     # "greater median reductions in X": the noun says which way
                 continue
@@ -755,7 +874,7 @@ def _find_hits(clause: str) -> list[_Hit]:
                 continue
             if close and len(gap.split()) <= 3 and prev.cue.direction == "decrease" and \
                     h.cue.direction == "increase" and _NOUN_CUE.search(h.text) and \
-                    re.match(r"\s+(?:in|of)\b", clause[h.end:]):
+                    _FIND_HITS_RE_18.match(clause[h.end:]):
                 prev.obj_from = h.end
                 continue
         kept.append(h)
@@ -763,14 +882,13 @@ def _find_hits(clause: str) -> list[_Hit]:
     # "Inhibition of mTORC1 improved vaccine responses": the opening noun names the intervention,
     # the verb after its object states the finding
     if len(hits) >= 2 and _TARGET_NOUN.fullmatch(hits[0].text) and \
-            re.fullmatch(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?(?:\W*(?:the|a|an)\s+)?\W*", clause[:hits[0].start],
-                         re.IGNORECASE) and \
-            re.fullmatch(r"\s+of\s+[^,;()]{1,40}?\s+(?:\w+ly\s+)?", clause[hits[0].end:hits[1].start], re.IGNORECASE):
+            _FIND_HITS_RE_2.fullmatch(clause[:hits[0].start]) and \
+            _FIND_HITS_RE_3.fullmatch(clause[hits[0].end:hits[1].start]):
         hits = hits[1:]
     # merge a cue directly following another (e.g. "significantly reduced more")
     merged: list[_Hit] = []
     for h in hits:
-        if merged and h.start - merged[-1].end <= 3 and re.fullmatch(r"[\s-]*", clause[merged[-1].end:h.start]):
+        if merged and h.start - merged[-1].end <= 3 and _FIND_HITS_RE_9.fullmatch(clause[merged[-1].end:h.start]):
             prev = merged[-1]
             if prev.cue.direction == "no_effect" or prev.cue.kind in ("verb", "phrase"):
                 continue
@@ -811,21 +929,47 @@ class ArticleContext:
         self.entities = sorted((e for e in entities if _valid_span(e, len(text))), key=lambda e: e["start"])
         self.statistics = statistics
         self.sample_sizes = sample_sizes
-        spans = [(s["start"], s["end"]) for s in sentences]
-        self.design = ctx.article_design(text, spans)
-        self.organism = None
-        counts: dict[str, int] = {}
-        for s, e in spans[:400]:
-            o = ctx.find_organism(text[s:e])
-            if o:
-                counts[o] = counts.get(o, 0) + 1
-        if counts:
-            self.organism = max(counts, key=counts.get)
-        # per-section design / organism, filled as sentences are read in order
-        self.section_design: dict[str | None, str] = {}
+        self._spans = [(s["start"], s["end"]) for s in sentences]
+        self.design = ctx.article_design(text, self._spans)
+        self._organism: str | None = None
+        self._organism_known = False
+        # the latest organism named in each section, as sentences are read in order; the
+        # sentences read since it was last brought up to date wait in _unread_by_section
         self.section_organism: dict[str | None, str] = {}
+        self._unread_by_section: dict[str | None, list[str]] = {}
         self.last_intervention: tuple | None = None
-        self.prev_design: str | None = None
+        self.prev_sentence: str | None = None
+
+    @property
+    def organism(self) -> str | None:
+        """The organism named in most of the first 400 sentences."""
+        if not self._organism_known:
+            counts: dict[str, int] = {}
+            for s, e in self._spans[:400]:
+                o = ctx.find_organism(self.text[s:e])
+                if o:
+                    counts[o] = counts.get(o, 0) + 1
+            if counts:
+                self._organism = max(counts, key=counts.get)
+            self._organism_known = True
+        return self._organism
+
+    def read_sentence(self, sent: str, section: str | None) -> str | None:
+        """Record a sentence read in order; returns the sentence read before it."""
+        prev = self.prev_sentence
+        self.prev_sentence = sent
+        self._unread_by_section.setdefault(section, []).append(sent)
+        return prev
+
+    def organism_of_section(self, section: str | None) -> str | None:
+        """The organism of the latest sentence of the section (read so far) that names one."""
+        unread = self._unread_by_section.pop(section, None)
+        for sent in reversed(unread or ()):
+            found = ctx.find_organism(sent)
+            if found:
+                self.section_organism[section] = found
+                break
+        return self.section_organism.get(section)
 
 
 def _valid_span(row: dict, n: int) -> bool:
@@ -835,33 +979,83 @@ def _valid_span(row: dict, n: int) -> bool:
         return False
 
 
+_DIGIT = re.compile(r"\d")
+_CUE_SCAN: tuple[Prefilter, MatchStarts, bool] | None = None
+
+
+def _has_digit(text: str) -> bool:
+    """A character that str.isdigit accepts (decimal digits, and superscripts and the like)."""
+    if _DIGIT.search(text):
+        return True
+    return not text.isascii() and any(ch.isdigit() for ch in text)
+
+
+def _cue_scan() -> tuple[Prefilter, MatchStarts, bool]:
+    """The direction-cue regex: its prefilter, its matcher tried only where a cue can start, and
+    whether its cues look at nothing outside their own words (no anchors or lookarounds)."""
+    global _CUE_SCAN
+    if _CUE_SCAN is None:
+        cues = lexicons().cue_regex
+        _CUE_SCAN = (Prefilter(cues), MatchStarts(cues), not inner_checks(cues))
+    return _CUE_SCAN
+
+
+def _first_cue(sent: str) -> int | None:
+    """Where the first direction cue of the sentence may start, None without cues. A cue of one
+    of its clauses is a cue of the sentence too, starting at the same place or later: clauses
+    are cut at separators that end in white space and start with punctuation or white space, so
+    the whole-word checks around a cue answer alike in clause and sentence (checks inside a
+    cue could look across the cut: then every place counts)."""
+    prefilter, starts, self_contained = _cue_scan()
+    if not prefilter.may_match(sent):
+        return None
+    if not self_contained:
+        return 0
+    m = starts.search(sent)
+    return m.start() if m else None
+
+
+_CLAIMS_OF_SENTENCE_RE_1 = re.compile(r"no\s+(?:further\s+|new\s+|other\s+|more\s+|additional\s+|recurrent\s+)?(?P<o>.+?)\s+"
+                                      r"(?:occurred|recurred|developed|was|were)\b", re.I)
+_CLAIMS_OF_SENTENCE_RE_2 = re.compile(r"\s+from\s+")
+_CLAIMS_OF_SENTENCE_RE_3 = re.compile(r"benefit", re.I)
+_CLAIMS_OF_SENTENCE_RE_4 = re.compile(r"\bwhether\b", re.I)
+_CLAIMS_OF_SENTENCE_RE_5 = re.compile(r"^\s+(?:frequent(?:ly)?|common(?:ly)?|often|likely|prevalent|pronounced|"
+                                      r"evident|marked|apparent|severe|intense)\b", re.I)
+_CLAIMS_OF_SENTENCE_RE_6 = re.compile(r"associated$", re.I)
+_CLAIMS_OF_SENTENCE_RE_7 = re.compile(r"^\s+(?!than|in|at|for|with|among|after|on|during|compared|versus|vs|and|or|"
+                                      r"to|from|by|than|among|between|the\s+\w+\s+group|[,;(\d])[A-Za-z]", re.I)
+_CLAIMS_OF_SENTENCE_RE_8 = re.compile(r"\s+with\s+(?:a\s+|an\s+)?(?:(?:significantly\s+)?(?:lower|higher|reduced|increased|"
+                                      r"decreased|greater|better|worse|improved|less|more|fewer)\s+)?", re.I)
+_CLAIMS_OF_SENTENCE_RE_9 = re.compile(r"(?:similar|comparable|equivalent|such|this|that)", re.I)
+
+
 def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: str | None,
                        stat_rows: list[tuple[int, dict]], sample_rows: list[tuple[int, dict]],
                        skip: bool = False) -> list[dict]:
     text = actx.text
     sent = text[s_start:s_end]
     # sentence context (also recorded for later sentences of the section)
-    s_design = ctx.find_design(sent)
-    s_org = ctx.find_organism(sent)
-    if s_design:
-        actx.section_design[section] = s_design   # the latest design named in the section
-    prev_design = actx.prev_design
-    actx.prev_design = s_design
-    if s_org:
-        actx.section_organism[section] = s_org
+    prev_sentence = actx.read_sentence(sent, section)
     if skip or len(sent) < 12 or sent.rstrip().endswith("?"):
         return []
+    # a claim needs a direction cue or a number (statistics, table rows) in one of its clauses
+    first_cue = _first_cue(sent)
+    if first_cue is None and not _has_digit(sent):
+        return []
+    s_design = s_org = None
+    sentence_context_known = False     # s_design / s_org, looked up for the first row
     hedge = certainty = duration = None   # filled in below when the sentence makes a claim
     tier = ctx.tier_of_heading(section)
     out: list[dict] = []
     clauses = _clauses(sent)
     for c_start, c_end in clauses:
         clause = sent[c_start:c_end]
-        hits = _find_hits(clause)
+        hits = _find_hits(clause, max(0, first_cue - c_start)) if first_cue is not None and first_cue < c_end else []
         abs_c = (s_start + c_start, s_start + c_end)
         c_stats = [(i, r) for i, r in stat_rows if abs_c[0] <= r["start"] < abs_c[1]] or \
             (stat_rows if len(clauses) == 1 else [])
-        has_digit = any(ch.isdigit() for ch in clause)
+        has_digit = _has_digit(clause)
         if not hits and not has_digit:
             continue
         stat_dir = statcues.direction_from_rows([r for _, r in c_stats]) if c_stats else None
@@ -880,7 +1074,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             hits_info = []
             for j, h in enumerate(hits):
                 if _PURPOSE.search(clause[:h.start]) and not (
-                        re.search(r"\bwhether\b", clause[:h.start], re.I) and _UNRESOLVED.search(clause)):
+                        _CLAIMS_OF_SENTENCE_RE_4.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim
                 hits_info.append((h, None, None, None, None))
         seen_outcomes = set()
@@ -904,8 +1098,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     direction = "no_effect"
                     cue_valence = None
                 subject = _subject_before(clause, h.start)
-                inner = re.match(r"no\s+(?:further\s+|new\s+|other\s+|more\s+|additional\s+|recurrent\s+)?(?P<o>.+?)\s+"
-                                 r"(?:occurred|recurred|developed|was|were)\b", h.text, re.I)
+                inner = _CLAIMS_OF_SENTENCE_RE_1.match(h.text)
                 if inner:
                     outcome = _clean(inner.group("o"))
                 elif cue.outcome_in_cue:
@@ -913,16 +1106,13 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 elif cue.kind == "adj" and cue.direction != "no_effect":
                     obj = None
                     nxt = clause[h.end:]
-                    if re.match(r"^\s+(?:frequent(?:ly)?|common(?:ly)?|often|likely|prevalent|pronounced|"
-                                r"evident|marked|apparent|severe|intense)\b", nxt, re.I):
+                    if _CLAIMS_OF_SENTENCE_RE_5.match(nxt):
                         pass        # "Mouth ulcers were more frequent with rapamycin": the subject
-                    elif re.match(r"^\s+(?!than|in|at|for|with|among|after|on|during|compared|versus|vs|and|or|"
-                                r"to|from|by|than|among|between|the\s+\w+\s+group|[,;(\d])[A-Za-z]", nxt, re.I):
+                    elif _CLAIMS_OF_SENTENCE_RE_7.match(nxt):
                         obj = _object_after(clause, h.end)
                     outcome = obj or subject
-                elif re.search(r"associated$", h.text, re.I):
-                    am = re.match(r"\s+with\s+(?:a\s+|an\s+)?(?:(?:significantly\s+)?(?:lower|higher|reduced|increased|"
-                                  r"decreased|greater|better|worse|improved|less|more|fewer)\s+)?", clause[h.end:], re.I)
+                elif _CLAIMS_OF_SENTENCE_RE_6.search(h.text):
+                    am = _CLAIMS_OF_SENTENCE_RE_8.match(clause[h.end:])
                     outcome = _object_after(clause, h.end + am.end(), "", "the") if am else subject
                 elif cue.kind == "adj" or _STATE_CUE.search(h.text):
                     outcome = subject or _object_after(clause, h.end, h.text, clause[:h.start])
@@ -936,7 +1126,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     if outcome is None:
                         outcome = subject
                         subject = None
-                        if outcome and re.fullmatch(r"(?:similar|comparable|equivalent|such|this|that)", outcome, re.I):
+                        if outcome and _CLAIMS_OF_SENTENCE_RE_9.fullmatch(outcome):
                             outcome = None
                     elif cue.kind == "noun" and subject and not _intervention_from_text(subject or ""):
                         # "a 70% reduction in X": the words before a noun cue are not the agent
@@ -963,7 +1153,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     direction = "decrease"
                 elif cue.valence == "harmful" and direction == "increase" and _polarity(outcome) == "good":
                     direction = "decrease"
-            if h is not None and _UNRESOLVED.search(_region(sent, c_start, clause, hits, h)):
+            region = _region(sent, c_start, clause, hits, h)
+            if h is not None and _UNRESOLVED.search(region):
                 direction, cue_valence, negated = None, None, False   # an open question, no direction
             raw_outcome = outcome
             fragment = False
@@ -988,12 +1179,12 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 if k >= 0:
                     outcome_span = (abs_c[0] + k, abs_c[0] + k + len(outcome))
             intervention = None
-            ts = _TARGET_SUBJECT.fullmatch(subject or "") if h is not None and h.cue.kind == "verb" and \
-                re.match(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?\W*(?:the\s+)?" + re.escape(subject or "\x00"),
-                         clause, re.IGNORECASE) else None
+            ts = _TARGET_SUBJECT.fullmatch(subject or "") if h is not None and h.cue.kind == "verb" else None
+            if ts and not _opens_clause(subject, clause):
+                ts = None
             if ts:
                 intervention = f"{ts.group('x')} {ts.group('n').lower()}"   # "Inhibition of mTORC1 improved ..."
-            bf = re.match(r"\s+from\s+", clause[h.end:]) if h is not None and re.match(r"benefit", h.text, re.I) else None
+            bf = _CLAIMS_OF_SENTENCE_RE_2.match(clause[h.end:]) if h is not None and _CLAIMS_OF_SENTENCE_RE_3.match(h.text) else None
             if bf:
                 # "patients ... may still benefit from an mTOR inhibitor": what they benefit from
                 a = h.end + bf.end()
@@ -1029,10 +1220,13 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             if comparator and intervention and comparator.lower() in intervention.lower():
                 comparator = None
             mag_text, mag_value, mag_unit = _magnitude(clause, cue_pos)
-            organism = ctx.find_organism(clause) or s_org or actx.section_organism.get(section) or actx.organism
+            if not sentence_context_known:
+                s_design, s_org = ctx.find_design(sent), ctx.find_organism(sent)
+                sentence_context_known = True
+            organism = ctx.find_organism(clause) or s_org or actx.organism_of_section(section) or actx.organism
             design = s_design
-            if design is None and _REFERS_BACK.match(sent) and prev_design:
-                design = prev_design          # "The same study found ..."
+            if design is None and _REFERS_BACK.match(sent) and prev_sentence is not None:
+                design = ctx.find_design(prev_sentence)          # "The same study found ..."
             if design is None and (organism in NON_HUMAN and (ctx.find_organism(clause) or s_org or
                                                               organism not in ("yeast", "worm", "fly"))):
                 design = "animal"
@@ -1056,7 +1250,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 "negated": bool(negated), "hedged": hedge is not None, "hedge_cue": hedge,
                 "certainty": certainty, "population": population, "organism": organism,
                 "study_design": design, "evidence_tier": tier, "duration": duration,
-                "section": section, "_clause": clause, "_region": _region(sent, c_start, clause, hits, h),
+                "section": section, "_clause": clause, "_region": region,
                 "_fragment": fragment,
             })
         if any(not r["_fragment"] for r in out[clause_first:]):
@@ -1078,21 +1272,24 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
     return out
 
 
-_BETWEEN_NULL = re.compile(
+_BETWEEN_NULL = Guarded(re.compile(
     r"\b(?:no|without|not)\s+(?:\w+\s+){0,3}?(?:differences?|different)\s+(?:\w+\s+){0,3}?(?:between|among|across)\s+"
     r"(?:the\s+)?(?:two\s+|2\s+|three\s+|3\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms|conditions|treatments)"
     r"|\bno\s+(?:significant\s+)?between-group\s+differences?|\bno\s+(?:\w+\s+)?(?:group|condition)\s*(?:x|×|by)\s*time"
     r"|\bdid\s+not\s+differ\s+(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+|2\s+)?(?:groups|arms)",
-    re.IGNORECASE)
-_WITHIN_GROUPS = re.compile(
+    re.IGNORECASE))
+_WITHIN_GROUPS = Guarded(re.compile(
     r"\b(?:in|for|within)\s+(?:both|all|each)\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:groups|arms|group|arm|conditions)\b"
-    r"|\bin\s+both\s+(?:the\s+)?\w+(?:\s+\w+)?\s+and\s+(?:the\s+)?\w+", re.IGNORECASE)
+    r"|\bin\s+both\s+(?:the\s+)?\w+(?:\s+\w+)?\s+and\s+(?:the\s+)?\w+", re.IGNORECASE))
 _BETWEEN_WORDS = re.compile(r"\b(?:than|versus|vs\.?|compared|relative\s+to|more\s+than|greater\s+in|difference\s+between)\b",
                             re.IGNORECASE)
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|can|would|possibly|potentially|probably|likely)\s+(?:\w+\s+)?$",
-                           re.IGNORECASE)
+_MODAL_BEFORE = Guarded(re.compile(r"\b(?:may|might|could|can|would|possibly|potentially|probably|likely)\s+(?:\w+\s+)?$",
+                           re.IGNORECASE))
+
+
+_REGION_RE_1 = re.compile(r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b")
 
 
 def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
@@ -1104,8 +1301,7 @@ def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
     k = hits.index(h) if h in hits else 0
     start = hits[k - 1].end if k > 0 else 0
     end = len(clause)
-    new_modal = re.search(r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b",
-                          clause[h.end:])
+    new_modal = _REGION_RE_1.search(clause[h.end:])
     if new_modal:
         end = h.end + new_modal.start()   # "lower LDL cholesterol and may influence the brain"
     if k + 1 < len(hits) and hits[k + 1].start < end:
@@ -1116,14 +1312,18 @@ def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
     return clause[start:end]
 
 
+_BETWEEN_GROUP_OVERRIDE_RE_1 = re.compile(r"\s*(?:despite|although|though|while|even\s+though)\b", re.IGNORECASE)
+_BETWEEN_GROUP_OVERRIDE_RE_2 = re.compile(r"\b(?:but|however|whereas|except)\b", re.I)
+
+
 def _between_group_override(sent: str, rows: list[dict]) -> None:
     """Changes within every group, or explicitly no difference between groups, are no effect of
     the intervention: 'X increased in both groups (no difference between groups)'."""
     if len(rows) == 0:
         return
     null_between = _BETWEEN_NULL.search(sent)
-    concessive = re.match(r"\s*(?:despite|although|though|while|even\s+though)\b", sent, re.IGNORECASE)
-    contrast = re.search(r"\b(?:but|however|whereas|except)\b", sent, re.I) and not concessive
+    concessive = _BETWEEN_GROUP_OVERRIDE_RE_1.match(sent)
+    contrast = _BETWEEN_GROUP_OVERRIDE_RE_2.search(sent) and not concessive
     for r in rows:
         if r["direction"] not in ("increase", "decrease"):
             continue

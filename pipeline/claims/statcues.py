@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import MatchStarts
+
 RATIO_MEASURES = {"RR", "OR", "HR", "IRR", "SHR", "GMR", "RATIO"}
 DIFF_MEASURES = {"MD", "SMD", "ARR", "RRR", "BETA", "WMD", "RD", "DIFF", "B"}
 
@@ -21,6 +23,10 @@ RATIO_RE = re.compile(
 CI_RE = re.compile(
     r"(?:95\s*%\s*)?(?:CI|confidence interval)s?\b[\s,:=\[\]]*(?:of\s+)?(?P<lo>" + _NUM + r")\s*(?:to|,|–|—|-(?=\s*[-−–]?\d))\s*(?P<hi>" + _NUM + r")",
     re.IGNORECASE)
+
+# the same matches, found by trying the regexes only where "p" / a ratio's name starts
+_P_STARTS = MatchStarts(P_RE)
+_RATIO_STARTS = MatchStarts(RATIO_RE)
 
 
 def _f(s: str) -> float | None:
@@ -92,7 +98,7 @@ def _direction_from_p(ps: list[tuple[str, float | None]]) -> str | None:
 
 def p_values(text: str) -> list[tuple[str, float | None]]:
     out = []
-    for m in P_RE.finditer(text):
+    for m in _P_STARTS.finditer(text):
         if m.group("ns"):
             out.append(("=", None))
         else:
@@ -104,7 +110,7 @@ def p_values(text: str) -> list[tuple[str, float | None]]:
 
 def direction_from_text(text: str) -> str | None:
     """Scanner used when no statistics rows are given for the sentence."""
-    for m in RATIO_RE.finditer(text):
+    for m in _RATIO_STARTS.finditer(text):
         d = _ratio_direction(_f(m.group("lo")), _f(m.group("hi")))
         if d:
             return d
@@ -124,11 +130,15 @@ _ROW_NUM = re.compile(r"(?<![\w.])[-−–]?\d+(?:[.,·]\d+)?(?![\w.])")
 _ROW_P = re.compile(r"(?:(?P<op>[<>≤≥=])\s*)?(?P<v>0?[.·]\d+|1\.0+)\s*[*†‡§a-d]*\s*$|(?P<ns>\bns\b|\bn\.s\.|\bNS\b)\s*[*†‡§]*\s*$")
 
 
+_TABLE_ROW_DIRECTION_RE_1 = re.compile(r"^\s*(?P<label>[A-Za-z][^\d\n]{2,80}?)[\s:]+(?P<cells>[-−–<>≤≥=(\[]?\d.*)$", re.S)
+_TABLE_ROW_DIRECTION_RE_2 = re.compile(r"[(\[][^)\]]*[)\]]")
+
+
 def table_row_direction(row: str) -> str | None:
     """A table row 'label  a  b  P' (cells on one line or one per line): P >= .05 or ns ->
     no_effect; P < .05 -> the first arm's value against the second's."""
     lines = row.strip()
-    m = re.match(r"^\s*(?P<label>[A-Za-z][^\d\n]{2,80}?)[\s:]+(?P<cells>[-−–<>≤≥=(\[]?\d.*)$", lines, re.S)
+    m = _TABLE_ROW_DIRECTION_RE_1.match(lines)
     if not m:
         return None
     cells = m.group("cells")
@@ -142,7 +152,7 @@ def table_row_direction(row: str) -> str | None:
         return None
     op = pm.group("op") or "="
     body = cells[:pm.start()]
-    body = re.sub(r"[(\[][^)\]]*[)\]]", " ", body)   # drop SDs / intervals in brackets
+    body = _TABLE_ROW_DIRECTION_RE_2.sub(" ", body)   # drop SDs / intervals in brackets
     nums = [_f(x) for x in _ROW_NUM.findall(body)]
     nums = [x for x in nums if x is not None]
     if (op in (">", "≥") and v >= 0.05) or (op == "=" and v >= 0.05):
@@ -184,12 +194,15 @@ class _Pair:
         return self._g[name]
 
 
+_GROUP_PAIR_RE_1 = re.compile(r"\band\b")
+
+
 def _group_pair(clause: str):
     """'X was 3.1% in the carbetocin group and 7.2% in the oxytocin group', 'for group A was
     280 s and group B was 1077 s': the two group values in order."""
     for regex in (_GROUP_NUM, _GROUP_LEAD):
         vals = [m.group("v") for m in regex.finditer(clause)]
-        if len(vals) >= 2 and re.search(r"\band\b", clause):
+        if len(vals) >= 2 and _GROUP_PAIR_RE_1.search(clause):
             return _Pair(vals[0], vals[1])
     return None
 
