@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from .fragments import COMPARATOR_WORDS
 from .numbers import parse_number
+from .scanning import Prefiltered, folded, starts_of
 
 # Priority of each kind when candidate spans overlap (lower wins).
 PRIORITY = {
@@ -70,7 +72,12 @@ def num(text: str | None) -> float | None:
     return parse_number(text) if text else None
 
 
+# where a NUMBER can start: a sign, digit or point not right after a word character or a point
+_NUMBER_START = re.compile(r"[-−‐–0-9.·](?<![\w.·].)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z\"'(\[])|\n")
+# the same ends, found with the punctuation consumed instead of looked behind at, so that the
+# regex engine scans for its first character quickly
+_SENTENCE_END_FROM_PUNCTUATION = Prefiltered(re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z\"'(\[])|\n"), ".!?\n")
 
 
 class Sentences:
@@ -78,7 +85,34 @@ class Sentences:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._folded_starts: dict[str, list[int]] = {}
+        self.starts = [0] + [m.end() for m in _SENTENCE_END_FROM_PUNCTUATION.finditer(text)]
+
+    @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``."""
+        return self.text.lower()
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The lower-cased text for case-insensitive anchors (see ``scanning.folded``)."""
+        return folded(self.text, self.lowered)
+
+    @cached_property
+    def folded_reversed(self) -> str:
+        """``folded`` read backwards (which must not be None), for anchors found from their end."""
+        return self.folded[::-1]
+
+    def folded_starts(self, word: str) -> list[int]:
+        """Ascending positions of a lower-case ``word`` in ``folded`` (which must not be None)."""
+        if word not in self._folded_starts:
+            self._folded_starts[word] = starts_of(self.folded, (word,))
+        return self._folded_starts[word]
+
+    @cached_property
+    def number_starts(self) -> list[int]:
+        """Ascending positions where a number (``fragments.NUMBER``) can start."""
+        return [m.start() for m in _NUMBER_START.finditer(self.text)]
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1

@@ -9,10 +9,12 @@ the value is coordinated with an accepted one, or it lists scores after a verb
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .base import candidate, num
-from .fragments import IQR_SEP, NUMBER, PLUS_MINUS, UNIT
+from .fragments import IQR_SEP, NUMBER, NUMBER_CHARS, PLUS_MINUS, UNIT, UNIT_MAX_LENGTH
+from .scanning import Prefiltered, matches_at, run_start, starts_of
 
 # "mean of" / "mean =" right before the value belongs to the span ("mean of 21.5 m (SD 35.2)")
 _MEAN_HEAD = r"(?P<head>(?<![\w])(?i:mean)(?:\s+of\s+|\s*[:=]\s*))?"
@@ -49,6 +51,32 @@ MEDIAN = re.compile(
     rf"(?P<lower>{NUMBER})(?:\s?{UNIT})?{IQR_SEP}(?P<upper>{NUMBER})(?P<u2>\s?{UNIT})?\s*[)\]]"
 )
 
+_MEAN_APA_SCAN = Prefiltered(MEAN_APA, "M")
+
+def _number_led(pattern: re.Pattern, text: str, ctx, head: str):
+    """``pattern.finditer(text)`` for a pattern whose matches start at a number or at ``head``
+    (any case)."""
+    if ctx.folded is None:
+        return pattern.finditer(text)
+    return matches_at(pattern, text, sorted(ctx.number_starts + ctx.folded_starts(head)))
+
+
+def _mean_pm_matches(text: str, ctx):
+    """``MEAN_PM.finditer(text)``, trying the pattern only at "mean" and at the numbers that can
+    end right before a "±" (or "+/-"), a unit and whitespace away."""
+    if ctx.folded is None:
+        return MEAN_PM.finditer(text)
+    starts = set(ctx.folded_starts("mean"))
+    for sign in starts_of(text, ("±", "+")):
+        end = sign
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        lo = run_start(text, max(0, end - 1 - UNIT_MAX_LENGTH), NUMBER_CHARS)
+        numbers = ctx.number_starts
+        starts.update(numbers[bisect.bisect_left(numbers, lo):bisect.bisect_left(numbers, end)])
+    return matches_at(MEAN_PM, text, sorted(starts))
+
+
 # anatomical uses of "median" (median nerve, median sternotomy)
 _ANATOMY = (r"nerves?|planes?|lines?|sternotomy|eminence|raphe|lobes?|cleft|fissure|incisions?|veins?|arter(?:y|ies)"
             r"|septum|arcuate|cubital|umbilical|laparotomy|neuropathy|splits?|filter(?:ing|ed)?")
@@ -72,9 +100,16 @@ _CI_IN_BRACKET = re.compile(r"\s*[(\[]\s*(?:[0-9]{2}(?:\.[0-9]+)?\s?%\s?)?(?:C[r
 _MEDIAN_PAIR = re.compile(rf"\s+(?:vs\.?|versus|and|compared\s+with)\s+(?P<value>{NUMBER})(?P<unit>\s?{UNIT})?")
 
 
-def _bare_medians(text: str) -> list[dict]:
+def _at_word(pattern: re.Pattern, text: str, ctx, word: str):
+    """``pattern.finditer(text)`` for a pattern whose matches start with ``word`` (any case)."""
+    if ctx.folded is None:
+        return pattern.finditer(text)
+    return matches_at(pattern, text, ctx.folded_starts(word))
+
+
+def _bare_medians(text: str, ctx) -> list[dict]:
     out = []
-    for m in MEDIAN_BARE.finditer(text):
+    for m in _at_word(MEDIAN_BARE, text, ctx, "median"):
         raw = m.group("value")
         value = num(raw)
         if value is None or value < 0 or _year_like(raw):
@@ -104,6 +139,9 @@ _DECLARED_SD = re.compile(
     rf"(?i:\bmeans?\s*[(\[,]\s*){_SD_LABEL}|\(\s*{_SD_LABEL}\s*\)|{PLUS_MINUS}\s*{_SD_LABEL}\b|(?i:standard\s+deviations?)"
 )
 _DECLARED_SE = re.compile(r"\b(?:SE|SEM|s\.e\.m?\.?)\b|(?i:standard\s+error)")
+# the characters each alternative starts with ("ſ": long s, which "(?i)s" matches)
+_DECLARED_SD_SCAN = Prefiltered(_DECLARED_SD, "mM(±+sSſ")
+_DECLARED_SE_SCAN = Prefiltered(_DECLARED_SE, "Ssſ")
 _MEAN_WORD = re.compile(r"(?i)\b(?:mean|average)s?\b")
 _MEDIAN_WORD = re.compile(r"(?i)\bmedian\b")
 _DECLARED_MEDIAN = re.compile(r"(?i)\bmedians?\s*[(\[,]\s*(?:IQR|interquartile|range)")
@@ -143,17 +181,19 @@ def _from_to_pair(text: str, m: re.Match) -> bool:
 
 _COUNT_PERCENT_DECLARED = re.compile(r"(?i)\(\s*%\s*\)|%\s*\(\s*n\s*\)|\bn\s*\(\s*%\s*\)")
 
+_COUNT_PERCENT_DECLARED_SCAN = Prefiltered(_COUNT_PERCENT_DECLARED, "(%nN")
+
 
 def _count_percent(text: str, m: re.Match, ctx) -> bool:
     """'572 (52.7)' next to an 'n (%)' declaration is a count with its percentage."""
     raw = m.group("mean")
     if not re.fullmatch(r"[0-9,]+", raw) and "%" not in text[max(0, m.start() - 300):m.start()]:
         return False
-    return bool(_COUNT_PERCENT_DECLARED.search(text, *ctx.previous_and_current(m.start())))
+    return bool(_COUNT_PERCENT_DECLARED_SCAN.search(text, *ctx.previous_and_current(m.start())))
 
 
 def _sd_measure(sentence: str) -> str:
-    if _DECLARED_SE.search(sentence) and not re.search(r"\bSD\b|(?i:standard\s+deviation)", sentence):
+    if _DECLARED_SE_SCAN.search(sentence) and not re.search(r"\bSD\b|(?i:standard\s+deviation)", sentence):
         return "SE"
     return "SD"
 
@@ -164,19 +204,19 @@ def _year_like(raw: str) -> bool:
 
 def find(text: str, ctx) -> list[dict]:
     rows: list[dict] = []
-    for m in MEAN_PM.finditer(text):
+    for m in _mean_pm_matches(text, ctx):
         s0, s1 = ctx.window(m.start())
         rows.append(candidate(
             "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
             unit=_unit(m.group("unit"), m.group("u1")), measure=_sd_measure(text[s0:s1]),
         ))
     rows.extend(_mean_paren_rows(text, ctx))
-    for m in MEAN_APA.finditer(text):
+    for m in _MEAN_APA_SCAN.finditer(text):
         rows.append(candidate(
             "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
             unit=_unit(m.group("unit"), m.group("u1")), measure="SD" if m.group("label") == "SD" else "SE",
         ))
-    for m in MEAN_SEPARATE.finditer(text):
+    for m in _at_word(MEAN_SEPARATE, text, ctx, "mean"):
         sd = num(m.group("sd"))
         if sd is None or sd < 0:
             continue
@@ -185,8 +225,8 @@ def find(text: str, ctx) -> list[dict]:
             unit=_unit(m.group("unit"), m.group("u1")),
             measure="SE" if re.match(r"(?i)SE|standard\s+error", m.group("label")) else "SD",
         ))
-    rows.extend(_bare_medians(text))
-    for m in MEDIAN.finditer(text):
+    rows.extend(_bare_medians(text, ctx))
+    for m in _number_led(MEDIAN, text, ctx, "median"):
         s0, s1 = ctx.window(m.start())
         sentence = text[s0:s1]
         label = m.group("label")
@@ -217,6 +257,19 @@ _DOCUMENT_DECLARED_SD = re.compile(
     rf"(?i:\bmeans?)\s*[(\[]\s*{_SD_NAME}\s*[)\]]|(?<![\w])M\s*\(\s*SD\s*\)|(?i:\bmeans?)\s*{PLUS_MINUS}\s*{_SD_NAME}"
     rf"|(?i:\bmeans?\s+(?:and|with|,)\s*(?:their\s+|the\s+)?){_SD_NAME}s?(?![\w])"
 )
+# the declaration starts at "mean" (any case) or at "M (SD)"
+_M_SD = re.compile(r"M\s*\(\s*SD\s*\)")
+
+
+def _document_declaration(text: str, ctx) -> re.Match | None:
+    """``_DOCUMENT_DECLARED_SD.search(text)``."""
+    if ctx.folded is None:
+        return _DOCUMENT_DECLARED_SD.search(text)
+    starts = set(ctx.folded_starts("mean"))
+    starts.update(m.start() for m in _M_SD.finditer(text))
+    return next(matches_at(_DOCUMENT_DECLARED_SD, text, sorted(starts)), None)
+
+
 # words before a bracketed number that show a position, a count or a label, not a mean
 _NOT_A_MEAN_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|visit|table|tables|figure|fig\.?|step|phase|grade"
@@ -287,15 +340,15 @@ def _mean_paren_rows(text: str, ctx) -> list[dict]:
     """``12.3 (4.5)`` rows: labelled or headed forms, a mean (SD) declared in the sentence, the
     sentence before or anywhere in the document, a mean named just before, values coordinated
     with an accepted one, and lists of at least two values after a listing verb."""
-    matches = list(MEAN_PAREN.finditer(text))
+    matches = list(_number_led(MEAN_PAREN, text, ctx, "mean"))
     if not matches:
         return []
-    declaration = _DOCUMENT_DECLARED_SD.search(text)
+    declaration = _document_declaration(text, ctx)
     document_declared = declaration is not None
     document_measure = "SD"
     if declaration is not None and re.search(r"\bSE|\bS\.E|(?i:standard\s+error)", declaration.group()):
         document_measure = "SE"
-    count_percent_doc = bool(_COUNT_PERCENT_DECLARED.search(text))
+    count_percent_doc = bool(_COUNT_PERCENT_DECLARED_SCAN.search(text))
     status: list[str | None] = []  # "strong" (label/head/sentence cue), "weak" (context only), None
     for m in matches:
         s0, _ = ctx.window(m.start())
@@ -307,7 +360,7 @@ def _mean_paren_rows(text: str, ctx) -> list[dict]:
             continue
         d0, d1 = ctx.previous_and_current(m.start())
         near_median = bool(_MEDIAN_WORD.search(text[max(s0, m.start() - 40):m.start()]))
-        ok = (bool(_DECLARED_SD.search(text, d0, d1)) and not near_median) or _near_word(text, _MEAN_WORD, m.start(), s0)
+        ok = (bool(_DECLARED_SD_SCAN.search(text, d0, d1)) and not near_median) or _near_word(text, _MEAN_WORD, m.start(), s0)
         ok = ok or _from_to_pair(text, m)
         if ok and _shaped_like_mean_sd(text, m):
             status.append("strong")
@@ -358,10 +411,10 @@ def _mean_paren_rows(text: str, ctx) -> list[dict]:
             continue
         s0, s1 = ctx.window(m.start())
         measure = "SE" if label and label.upper().startswith(("SE", "S.E")) else _sd_measure(text[s0:s1])
-        if not label and not _DECLARED_SD.search(text, s0, s1) and not _DECLARED_SE.search(text, s0, s1):
+        if not label and not _DECLARED_SD_SCAN.search(text, s0, s1) and not _DECLARED_SE_SCAN.search(text, s0, s1):
             # the SD/SE choice follows the declaration the row relies on: the sentence before, else the document
             d0, d1 = ctx.previous_and_current(m.start())
-            measure = _sd_measure(text[d0:d1]) if _DECLARED_SD.search(text, d0, d1) else document_measure
+            measure = _sd_measure(text[d0:d1]) if _DECLARED_SD_SCAN.search(text, d0, d1) else document_measure
             if from_document:
                 measure = document_measure
         rows.append(candidate(

@@ -16,6 +16,7 @@ from . import intervals, lexicon
 from .base import candidate, num, operator_of
 from .fragments import COMPARATOR, NUMBER, P_NAME, UNIT, measure_name_groups, nnt_name_groups
 from .lexicon import measure_kind
+from .scanning import Prefiltered, fold, matches_at, occurrences, starts_of, word_start
 
 # qualifying adjectives that belong to the measure's name
 _PREFIX = r"(?:(?i:adjusted|unadjusted|pooled|crude|multivariable(?:[- ]adjusted)?|multivariate|summary|overall)\s+)?"
@@ -73,11 +74,145 @@ def _build() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
 EFFECT, CORRELATION, _GROUPS = _build()
 
+
+# Every measure name holds one of these key words (lower-cased) or key abbreviations (as
+# written), at most a few whitespace-separated tokens after the start of the match.
+_KEY_WORDS = ("beta", "coefficient", "cohen", "differen", "hedges", "ratio", "reduction", "relative", "β")
+_KEY_ABBREVIATIONS = ("HR", "MD", "OR", "RD", "RR")
+# the adjectives of _PREFIX span at most this many tokens ("multivariable adjusted")
+_PREFIX_TOKENS = 2
+
+
+def _tokens_before_key() -> int:
+    """How many tokens a match can start before the token holding its key word; raises when a
+    name of the lexicon holds no key word."""
+    most = 0
+    for code, spec in lexicon.load()["effect_measures"].items():
+        if code == "r":
+            continue  # correlation letters have a pattern of their own
+        for name in spec["names"] + spec["abbreviations"]:
+            tokens = name.split(" ")
+            keyed = [i for i, token in enumerate(tokens)
+                     if any(k in fold(token) for k in _KEY_WORDS) or any(k in token for k in _KEY_ABBREVIATIONS)]
+            if not keyed:
+                raise ValueError(f"effect measure name without a key word: {name!r}")
+            most = max(most, keyed[0])
+    return most + _PREFIX_TOKENS
+
+
+_TOKENS_BEFORE_KEY = _tokens_before_key()
+# the adjectives of _PREFIX (their leading words)
+_PREFIX_WORDS = ("adjusted", "unadjusted", "pooled", "crude", "multivariable", "multivariate", "summary", "overall")
+
+
+def _leading_word(name: str) -> str:
+    """The word characters a name starts with ('between-group difference' -> 'between')."""
+    m = re.match(r"\w+", name)
+    return m.group() if m else name[0]
+
+
+def _first_words(correlation: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an EFFECT (or a CORRELATION) match starts with: the leading word of an adjective or
+    a full name (lower-cased) or of an abbreviation (as written)."""
+    words, abbreviations = {fold(word) for word in _PREFIX_WORDS}, set()
+    for code, spec in lexicon.load()["effect_measures"].items():
+        if (code == "r") == correlation:
+            words.update(fold(_leading_word(name)) for name in spec["names"])
+            abbreviations.update(_leading_word(name) for name in spec["abbreviations"])
+    return tuple(sorted(words)), tuple(sorted(abbreviations))
+
+
+_FIRST_WORDS, _FIRST_ABBREVIATIONS = _first_words(correlation=False)
+_WORD_START = re.compile(r"(?<![\w\-])\w")
+_TOKEN = re.compile(r"\S+")
+
+
+def _tokens_start(text: str, pos: int, tokens: int) -> int:
+    """Start of the whitespace-separated token ``tokens`` tokens before the one holding ``pos``
+    (0 when there are fewer)."""
+    window = 16 * (tokens + 1)
+    while True:
+        lo = max(0, pos - window)
+        starts = [m.start() for m in _TOKEN.finditer(text, lo, pos + 1)]
+        if lo == 0:
+            return starts[-tokens - 1] if len(starts) > tokens else 0
+        if len(starts) > tokens + 1:
+            return starts[-tokens - 1]  # the first token of the window may be cut, the others are whole
+        window *= 2
+
+
+def _effect_matches(text: str, ctx):
+    """``EFFECT.finditer(text)``, trying the pattern only at word starts shortly before a key word."""
+    lowered = ctx.folded
+    if lowered is None:
+        return EFFECT.finditer(text)
+    keys = set()
+    for word in _KEY_WORDS:
+        keys.update(occurrences(lowered, word))
+    for word in _KEY_ABBREVIATIONS:
+        keys.update(occurrences(text, word))
+    starts = set()
+    for key in keys:
+        starts |= _name_starts(text, lowered, key, _TOKENS_BEFORE_KEY, _FIRST_WORDS, _FIRST_ABBREVIATIONS)
+    return matches_at(EFFECT, text, sorted(starts))
+
+
+def _name_starts(text: str, lowered: str, pos: int, tokens: int, words: tuple[str, ...],
+                 abbreviations: tuple[str, ...]) -> set[int]:
+    """Word starts from ``tokens`` tokens before ``pos`` up to ``pos`` that begin with one of
+    ``words`` (any case) or ``abbreviations`` (as written)."""
+    starts = set()
+    for m in _WORD_START.finditer(text, _tokens_start(text, pos, tokens), pos + 1):
+        start = m.start()
+        if lowered.startswith(words, start) or text.startswith(abbreviations, start):
+            starts.add(start)
+    return starts
+
+
+_CORRELATION_WORDS, _CORRELATION_ABBREVIATIONS = _first_words(correlation=True)
+# the leading words of the full names ("pearson", "spearman", "correlation")
+_CORRELATION_NAME_WORDS = tuple(sorted(
+    {fold(_leading_word(name)) for name in lexicon.load()["effect_measures"]["r"]["names"]}))
+
+
+def _connected_abbreviations() -> list[re.Pattern]:
+    """A correlation letter with its link word, read in the reversed lower-cased text: one
+    pattern per link so that each starts with a literal the regex engine finds quickly."""
+    letters = "|".join(re.escape(fold(a)[::-1]) for a in sorted(_CORRELATION_ABBREVIATIONS, key=len, reverse=True))
+    # folding keeps word characters word characters, so the letter's own start is checked too
+    return [re.compile(rf"{link}(?:{letters})(?![\w\-])") for link in (r"=\s*", r":\s*", r"saw\s+", r"fo\s+")]
+
+
+_CONNECTED_ABBREVIATIONS = _connected_abbreviations()
+
+
+def _correlation_matches(text: str, ctx):
+    """``CORRELATION.finditer(text)``, trying the pattern only at the full names and at the
+    letters followed by a link ("r =", "rho:", "r was"), and at the adjectives before them."""
+    lowered = ctx.folded
+    if lowered is None:
+        return CORRELATION.finditer(text)
+    names = set(starts_of(lowered, _CORRELATION_NAME_WORDS))
+    for pattern in _CONNECTED_ABBREVIATIONS:
+        names.update(len(text) - m.end() for m in pattern.finditer(ctx.folded_reversed))
+    starts = set()
+    for name in names:
+        starts |= _name_starts(text, lowered, name, _PREFIX_TOKENS, _CORRELATION_WORDS, _CORRELATION_ABBREVIATIONS)
+    return matches_at(CORRELATION, text, sorted(starts))
+
+
 _NNT_GROUPS = {f"n{i}": code for i, (code, _) in enumerate(nnt_name_groups())}
 NNT = re.compile(
     r"(?<![\w\-])(?=[NnNn])(?:" + "|".join(rf"(?P<n{i}>(?<![\w\-])(?:{alt})(?![\w\-]))" for i, (_, alt) in enumerate(nnt_name_groups()))
     + r")" + rf"(?:\s*[\[(]\s*NN[TH]\s*[\])])?{_CONNECT}(?P<op>{COMPARATOR})?\s*(?P<value>{NUMBER})"
 )
+
+
+def _nnt_matches(text: str, ctx):
+    """``NNT.finditer(text)``: the names start with "NN" or "number" (any case)."""
+    if ctx.folded is None:
+        return NNT.finditer(text)
+    return matches_at(NNT, text, sorted({*starts_of(text, ("NN",)), *starts_of(ctx.folded, ("number",))}))
 
 
 # planning values of a power calculation, not results ("expected mean difference of 0.5", "β = 0.2")
@@ -166,6 +301,9 @@ _TRIPLE_NESTED = re.compile(
 )
 # "(0·96, 95% CI 0·71–1·30)": the unnamed estimate followed by a named interval
 _ESTIMATE_THEN_CI = re.compile(rf"[(\[]\s*(?P<value>{NUMBER})\s*[,;]\s*(?=(?:[0-9]{{2}}\s?%\s?)?C[rR]?I\b)")
+# where those three can start: a bracket before a number (one pattern per bracket, each starting
+# with a literal the regex engine finds quickly)
+_BRACKET_BEFORE_NUMBER = [re.compile(rf"{bracket}\s*(?=[-−‐–0-9.·])") for bracket in (r"\(", r"\[")]
 # words showing the bracket holds a median with its range or an age, not an estimate
 _NOT_AN_ESTIMATE = re.compile(r"(?i)\b(?:median|IQR|interquartile|range|ranged|aged?|years?\s+old)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -189,8 +327,9 @@ def _inherited(text: str, rows: list[dict], ctx) -> list[dict]:
             return None
         return named[i]
 
+    brackets = sorted(m.start() for pattern in _BRACKET_BEFORE_NUMBER for m in pattern.finditer(text))
     for pattern in (_TRIPLE, _TRIPLE_NESTED, _ESTIMATE_THEN_CI):
-        for m in pattern.finditer(text):
+        for m in matches_at(pattern, text, brackets):
             value = num(m.group("value"))
             if value is None or not _DECIMAL.search(m.group("value")):
                 continue
@@ -232,13 +371,14 @@ _BARE_SMD = re.compile(rf"(?<![\w\u0370-\u03ff'’.\-])(?P<name>[dg])\s*=\s*(?P<
 _SMD_CONTEXT = re.compile(
     r"(?i:effect\s+sizes?|cohen|hedges|standardi[sz]ed)|(?<![\w])(?:[tFzZ]\s*(?:\([^()]{1,25}\))?\s*=|χ|[Pp]\s*[=<>≤≥])"
 )
+_BARE_SMD_SCAN = Prefiltered(_BARE_SMD, "dg")
 _FORMULA_BEFORE = re.compile(r"(?i)\b(?:where|let|if|when|with|assuming|assumed|expected)\s+$")
 _FORMULA_AFTER = re.compile(r"\s*(?:[×x*/+^]|[-−]\s*[0-9a-z])")
 
 
 def _bare_smd(text: str, ctx) -> list[dict]:
     out = []
-    for m in _BARE_SMD.finditer(text):
+    for m in _BARE_SMD_SCAN.finditer(text):
         raw = m.group("value")
         value = num(raw)
         if value is None or not _DECIMAL.search(raw) or abs(value) >= 5:
@@ -262,16 +402,28 @@ R_SQUARED = re.compile(
     rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:was|of)\s+)(?P<value>{NUMBER})(?![0-9]|\s?%|\s?{UNIT})"
 )
 
+# the "R²" a R_SQUARED match holds; an adjective may be written right before it
+_R_SQUARED_CORE = re.compile(r"R\s?(?:²|2|\^2|[- ]squared)")
+
+
+def _r_squared_matches(text: str):
+    """``R_SQUARED.finditer(text)``, trying the pattern only at each "R²" and the word before it."""
+    starts = set()
+    for m in _R_SQUARED_CORE.finditer(text):
+        core = m.start()
+        starts.update((core, word_start(text, core), word_start(text, max(0, core - 1))))
+    return matches_at(R_SQUARED, text, sorted(starts))
+
 
 def find(text: str, ctx) -> list[dict]:
     rows: list[dict] = []
-    for m in R_SQUARED.finditer(text):
+    for m in _r_squared_matches(text):
         value = num(m.group("value"))
         if value is None or not 0 <= value <= 1:
             continue
         rows.append(candidate("effect_measure", m.start(), m.end(), value=value, measure="R2",
                               operator=operator_of(m.group("op")), _raw=m.group("value")))
-    for m in EFFECT.finditer(text):
+    for m in _effect_matches(text, ctx):
         code = _code(m, _GROUPS)
         kind = measure_kind(code)
         value = num(m.group("value"))
@@ -295,7 +447,7 @@ def find(text: str, ctx) -> list[dict]:
         if ci:
             rows.append(ci)
         rows.extend(_continuations(text, row, kind))
-    for m in CORRELATION.finditer(text):
+    for m in _correlation_matches(text, ctx):
         value = num(m.group("value"))
         if value is None or not -1 <= value <= 1 or m.group("unit"):
             continue
@@ -311,7 +463,7 @@ def find(text: str, ctx) -> list[dict]:
         if ci:
             rows.append(ci)
     rows.extend(_inherited(text, rows, ctx))
-    for m in NNT.finditer(text):
+    for m in _nnt_matches(text, ctx):
         row = candidate("nnt", m.start(), m.end(), value=num(m.group("value")), measure=_code(m, _NNT_GROUPS),
                         operator=operator_of(m.group("op")), _raw=m.group("value"))
         rows.append(row)

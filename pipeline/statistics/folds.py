@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from .base import candidate, num, operator_of, preceding_comparator_word
-from .fragments import NUMBER, word_fold_alternation, word_number_alternation
+from .fragments import NUMBER, NUMBER_CHARS, word_fold_alternation, word_number_alternation
 from .lexicon import load
+from .scanning import Prefiltered, matches_at, occurrences, run_start, word_start
 
 FOLD = re.compile(
     rf"(?:(?P<value>{NUMBER})|(?<![\w\-])(?=[a-zA-Z])(?P<word>{word_number_alternation()}))\s?[-‐–]?\s?(?i:fold)(?![\w])"
@@ -16,6 +17,29 @@ TIMES = re.compile(
     r"(?=\s+(?:higher|greater|more|larger|lower|smaller|less|fewer|faster|slower|longer|as|the|that|those|increased|increase|risk)\b)"
 )
 WORD_FOLD = re.compile(rf"(?<![\w\-])(?=[dDtTqQhH])(?P<word>{word_fold_alternation()})(?![\w\-])")
+
+_WORD_FOLD_SCAN = Prefiltered(WORD_FOLD, "dDtTqQhH")
+
+
+def _value_starts(text: str, keyword: int, gap: int) -> set[int]:
+    """Where a number or a number word can start that ends at most ``gap`` characters before
+    the ``keyword`` position: anywhere in the run of number characters before it, or at the start
+    of a word ending in the gap."""
+    starts = set(range(run_start(text, keyword, NUMBER_CHARS), keyword))
+    for end in range(max(0, keyword - gap), keyword + 1):
+        start = word_start(text, end)
+        if start < end:
+            starts.add(start)
+    return starts
+
+
+def _keyword_matches(pattern: re.Pattern, text: str, lowered: str, keyword: str, gap: int):
+    """``pattern.finditer(text)`` for FOLD / TIMES: values followed by ``keyword`` after a gap of
+    at most ``gap`` characters."""
+    starts = set()
+    for position in occurrences(lowered, keyword):
+        starts |= _value_starts(text, position, gap)
+    return matches_at(pattern, text, sorted(starts))
 
 
 # a fold that defines a threshold of an outcome, not a result ("fourfold titre response")
@@ -35,17 +59,49 @@ _HALF_BEFORE = re.compile(
 _WORD_FOLD_TRIGGER = re.compile("|".join(re.escape(w.lower()) for w in sorted(load()["word_folds"], key=len, reverse=True)))
 
 
+def _triggers_by_first_letter() -> list[re.Pattern]:
+    """The word folds as one pattern per first letter, each starting with a literal the regex
+    engine finds quickly."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(load()["word_folds"], key=len, reverse=True):
+        groups.setdefault(word[0].lower(), []).append(re.escape(word[1:].lower()))
+    return [re.compile(f"{re.escape(first)}(?:{'|'.join(rests)})") for first, rests in sorted(groups.items())]
+
+
+_WORD_FOLD_TRIGGERS = _triggers_by_first_letter()
+
+
+def _word_folds(text: str, lowered: str, folded: str | None):
+    """``WORD_FOLD.finditer(text)`` when ``lowered`` holds a word fold, else nothing.
+
+    When folding changed no letter, the word folds found in ``lowered`` are the only places a
+    match can start (a match starts a word, and no occurrence spans a word start).
+    """
+    if folded != lowered:
+        return _WORD_FOLD_SCAN.finditer(text) if _WORD_FOLD_TRIGGER.search(lowered) else ()
+    starts = sorted(m.start() for trigger in _WORD_FOLD_TRIGGERS for m in trigger.finditer(lowered))
+    return matches_at(WORD_FOLD, text, starts)
+
+
 def _is_threshold(text: str, start: int, end: int) -> bool:
     return bool(_THRESHOLD_AFTER.match(text, end) or _THRESHOLD_BEFORE.search(text, max(0, start - 12), start))
 
 
+_NUMBER_WORDS = {k.lower(): v for k, v in load()["number_words"].items()}
+_WORD_FOLDS = {k.lower(): v for k, v in load()["word_folds"].items()}
+
+
 def find(text: str, ctx) -> list[dict]:
-    lexicon = load()
-    numbers = {k.lower(): v for k, v in lexicon["number_words"].items()}
-    folds = {k.lower(): v for k, v in lexicon["word_folds"].items()}
+    numbers, folds = _NUMBER_WORDS, _WORD_FOLDS
     rows = []
-    lowered = text.lower()
-    fold_iter = FOLD.finditer(text) if "fold" in lowered else ()
+    lowered = ctx.lowered
+    folded = ctx.folded
+    fold_iter = times_iter = ()
+    # FOLD: value, "\s?[-‐–]?\s?", "fold"; TIMES: value, one whitespace, "times"
+    if "fold" in lowered:
+        fold_iter = FOLD.finditer(text) if folded is None else _keyword_matches(FOLD, text, folded, "fold", 3)
+    if "times" in lowered:
+        times_iter = TIMES.finditer(text) if folded is None else _keyword_matches(TIMES, text, folded, "times", 1)
     for m in fold_iter:
         value = num(m.group("value")) if m.group("value") else numbers.get(m.group("word").lower())
         start = m.start("value") if m.group("value") else m.start("word")
@@ -53,12 +109,12 @@ def find(text: str, ctx) -> list[dict]:
             continue
         rows.append(candidate("fold_change", start, m.end(), value=value, operator=operator_of(preceding_comparator_word(text, m.start())),
                               unit="fold"))
-    for m in TIMES.finditer(text) if "times" in lowered else ():
+    for m in times_iter:
         value = num(m.group("value")) if m.group("value") else numbers.get(m.group("word").lower())
         start = m.start("value") if m.group("value") else m.start("word")
         rows.append(candidate("fold_change", start, m.end(), value=value,
                               operator=operator_of(preceding_comparator_word(text, start)), unit="fold"))
-    for m in WORD_FOLD.finditer(text) if _WORD_FOLD_TRIGGER.search(lowered) else ():
+    for m in _word_folds(text, lowered, folded):
         word = m.group("word").lower()
         if word == "twice" and not _TWICE_AFTER.match(text, m.end()):
             continue

@@ -31,6 +31,8 @@ EXPONENT = (
 POWER_OF_TEN = rf"(?:10(?:⁻{SUPERSCRIPT_DIGITS}{{1,3}}|\^[-−]?[0-9]{{1,3}}))"
 #: a full number; never starts right after a word character, a point or another digit
 NUMBER = rf"(?:(?<![\w.·]){SIGN}?+(?:{POWER_OF_TEN}|{MANTISSA}{EXPONENT}?+)(?![0-9]))"
+#: every character a NUMBER can hold besides whitespace
+NUMBER_CHARS = frozenset("0123456789,.·-−‐–×xX✕*^⁻⁰¹²³⁴⁵⁶⁷⁸⁹eE+")
 #: an unsigned number
 UNSIGNED = rf"(?:(?<![\w.·-]){MANTISSA}(?![0-9]))"
 #: an integer count
@@ -39,6 +41,8 @@ INTEGER = r"(?:(?<![\w.·,-])(?:[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?![0-9]|[.·]
 # --- comparators ---------------------------------------------------------------------------
 #: comparator symbols and their ASCII spellings
 COMPARATOR = r"(?:<=|>=|=<|=>|≤|≥|⩽|⩾|<|>|=|≈|~|∼)"
+#: every character of a COMPARATOR
+COMPARATOR_CHARS = frozenset("<>=≤≥⩽⩾≈~∼")
 #: comparator words that precede a number (the words stay outside the span)
 COMPARATOR_WORDS = (
     r"(?:approximately|approx\.|about|around|nearly|almost|roughly|some|over|more\s+than|greater\s+than"
@@ -86,6 +90,8 @@ UNIT = (
     r"(?=[A-Za-zµμ°%])(?:(?:" + "|".join(re.escape(u) for u in _UNITS) + r")(?![\w/])"
     r"|[A-Za-zµμ]{1,5}(?:/[A-Za-z0-9²³]{1,8}){1,3}(?:(?:\s[a-z][a-z\-]{1,15}){1,2}/[A-Za-z0-9²³]{1,5})?(?![\w/]))"
 )
+#: the longest text UNIT can match: a listed unit or the longest slash unit
+UNIT_MAX_LENGTH = max(max(map(len, _UNITS)), 5 + 3 * (1 + 8) + 2 * (1 + 1 + 15) + 1 + 5)
 
 # --- effect measures -----------------------------------------------------------------------
 

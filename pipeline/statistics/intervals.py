@@ -7,6 +7,7 @@ import re
 
 from .base import candidate, num
 from .fragments import CREDIBLE, INTERVAL_NAME, LEVEL, NUMBER, RANGE_SEP
+from .scanning import matches_at, starts_of
 
 # an optional % or unit-less marker right after a bound (1.1% to 5.3%)
 _PCT = r"(?:\s?%)?"
@@ -22,6 +23,26 @@ NAMED_INTERVAL = re.compile(
     rf"(?:\s*[:=,]\s*|\s+(?:was|were|is|of|from|ranging\s+from|ranged\s+from)\s+|\s*)"
     rf"{_BOUNDS}"
 )
+# where a NAMED_INTERVAL match can start: at an interval name (full names in lower-cased text,
+# abbreviations as written) or at the level written right before one
+_FULL_NAME_WORDS = ("confidence", "credib", "compatibility", "uncertainty")
+_ABBREVIATIONS = ("CI", "CrI", "CL", "UI")
+_LEVEL_CHARS = frozenset("0123456789.%")
+
+
+def _named_intervals(text: str, ctx):
+    """``NAMED_INTERVAL.finditer(text)``, trying the pattern only at names and the levels before them."""
+    lowered = ctx.folded
+    if lowered is None:
+        return NAMED_INTERVAL.finditer(text)
+    starts = set()
+    names = starts_of(lowered, _FULL_NAME_WORDS) + starts_of(text, _ABBREVIATIONS)
+    for start in names:
+        starts.add(start)
+        while start > 0 and (text[start - 1] in _LEVEL_CHARS or text[start - 1].isspace()):
+            start -= 1
+            starts.add(start)
+    return matches_at(NAMED_INTERVAL, text, sorted(starts))
 
 # a bare bracketed interval right after an estimate: " (0.58–1.04)" or " [0.71, 0.93]"
 BARE_INTERVAL = re.compile(
@@ -49,7 +70,7 @@ def _closing(text: str, pos: int, opened: bool) -> int:
 
 def find(text: str, ctx) -> list[dict]:
     rows = []
-    for m in NAMED_INTERVAL.finditer(text):
+    for m in _named_intervals(text, ctx):
         level_text = m.group("level") or m.group("level2")
         level = num(level_text) / 100 if level_text else None
         name = m.group("name") or m.group("name2") or ""

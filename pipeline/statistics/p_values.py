@@ -5,6 +5,7 @@ import re
 
 from .base import candidate, num, operator_of
 from .fragments import COMPARATOR, NUMBER, P_NAME
+from .scanning import Prefiltered
 
 # "not significant" spellings
 _NS = r"(?:n\.\s?s\.|NS|ns|N\.S\.|not\s+significant|non-?significant)(?![\w])"
@@ -14,6 +15,7 @@ P_VALUE = re.compile(
     rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*:\s*|\s+(?:was|were|is|of|of\s+about)\s+(?P<op2>{COMPARATOR})?\s*)"
     rf"(?:(?P<value>{NUMBER})|(?P<ns>{_NS}))"
 )
+_P_VALUE_SCAN = Prefiltered(P_VALUE, "PpLl")
 
 # a second value listed after a P value: "P = 0.011 and 0.046, respectively"
 _CONTINUATION = re.compile(
@@ -29,7 +31,7 @@ _QUALIFIED = re.compile(r"(?i)trend|interaction|\bint\b|het|difference|inferiori
 
 def find(text: str, ctx) -> list[dict]:
     rows = []
-    for m in P_VALUE.finditer(text):
+    for m in _P_VALUE_SCAN.finditer(text):
         if m.group("ns"):
             rows.append(candidate("p_value", m.start(), m.end(), value=None, operator="=", _raw=None))
             continue

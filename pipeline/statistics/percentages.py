@@ -5,14 +5,30 @@ from __future__ import annotations
 import re
 
 from .base import candidate, num, operator_of, preceding_comparator_word
-from .fragments import COMPARATOR, INTEGER, NUMBER, word_number_alternation
+from .fragments import COMPARATOR, COMPARATOR_CHARS, INTEGER, NUMBER, NUMBER_CHARS, word_number_alternation
 from .lexicon import load
 from .numbers import parse_int
+from .scanning import fold, matches_at, occurrences, run_start, word_start
 
 PERCENTAGE = re.compile(
     rf"(?P<op>{COMPARATOR})?\s?(?P<value>{NUMBER})\s?"
     r"(?P<unit>%(?:[- ]points?\b)?|(?i:per\s?cent(?:age)?\s+points?)\b|(?i:percentage[- ]points?)\b|(?i:per\s?cent)\b)"
 )
+# what stands between the start of a PERCENTAGE match and its unit
+_BEFORE_UNIT = NUMBER_CHARS | COMPARATOR_CHARS
+
+
+def _percentages(text: str, ctx):
+    """``PERCENTAGE.finditer(text)``, trying the pattern only in the run of number characters
+    before each '%' and each 'per' (every unit starts with one of them)."""
+    lowered = ctx.folded
+    if lowered is None:
+        return PERCENTAGE.finditer(text)
+    starts = set()
+    for unit in (*occurrences(text, "%"), *occurrences(lowered, "per")):
+        starts.update(range(run_start(text, unit, _BEFORE_UNIT), unit))
+    return matches_at(PERCENTAGE, text, sorted(starts))
+
 
 # what a percentage must not be followed by: interval levels, concentrations of preparations
 _NOT_A_PERCENTAGE = re.compile(
@@ -53,6 +69,58 @@ _WORD_COUNT = rf"(?:(?<![\w\-])(?:{_WORD_NUMBER})(?:[-‐ ](?:{_WORD_NUMBER}))?(
 PROPORTION_WORDS = re.compile(
     rf"(?P<x>{_WORD_COUNT}|{INTEGER})\s+(?:of|out\s+of)\s+(?P<the>the\s+)?(?P<y>{_WORD_COUNT}|{INTEGER})(?!\s?%|\s*[-–])"
 )
+# the "of" after the first count of PROPORTION_OF / _SPACED / _WORDS, found in the reversed
+# lower-cased text (where the regex engine scans for the literal "fo" quickly): whitespace, then a
+# count ending in a digit or a number word
+_OF_REVERSED = re.compile(
+    r"fo(?:\s+tuo)?\s+(?=[0-9]|(?:" + "|".join(re.escape(fold(w)[::-1]) for w in load()["number_words"]) + "))"
+)
+_INTEGER_CHARS = frozenset("0123456789,")
+_DIGITS = frozenset("0123456789")
+_SPACED_INTEGER_CHARS = frozenset("0123456789, \u2009\u202f\u00a0")
+
+
+def _count_ends(ctx) -> list[int] | None:
+    """Where a count before "of" / "out of" can end (None without a folded text)."""
+    lowered = ctx.folded
+    if lowered is None:
+        return None
+    return [len(lowered) - m.end() for m in _OF_REVERSED.finditer(ctx.folded_reversed)]
+
+
+def _run_starts(text: str, end: int, chars: frozenset[str]) -> range:
+    """Every position in the run of ``chars`` that ends at ``end``."""
+    start = end
+    while start > 0 and text[start - 1] in chars:
+        start -= 1
+    return range(start, end)
+
+
+def _counts_before_of(pattern: re.Pattern, text: str, ends: list[int] | None, chars: frozenset[str]):
+    """``pattern.finditer(text)`` for PROPORTION_OF / PROPORTION_SPACED: their first count is a
+    run of ``chars`` ending before "of"."""
+    if ends is None:
+        return pattern.finditer(text)
+    starts = set()
+    for end in ends:
+        starts.update(_run_starts(text, end, chars))
+    return matches_at(pattern, text, sorted(starts))
+
+
+def _proportion_words(text: str, ends: list[int] | None):
+    """``PROPORTION_WORDS.finditer(text)``, trying the pattern only where a count can start that
+    ends right before "of" / "out of"."""
+    if ends is None:
+        return PROPORTION_WORDS.finditer(text)
+    starts = set()
+    for end in ends:
+        starts.update(_run_starts(text, end, _INTEGER_CHARS))
+        start = word_start(text, end)
+        if start < end:
+            starts.add(start)
+            if start > 0 and text[start - 1] in "-‐ ":
+                starts.add(word_start(text, start - 1))  # "thirty-six", "twenty five"
+    return matches_at(PROPORTION_WORDS, text, sorted(starts))
 # the counted units after a proportion written without "the" ("one of two weekly doses" is no proportion)
 _UNIT_NOUN_AFTER = re.compile(
     r"\s+(?:[A-Za-z][\w\-]*\s+){0,2}?(?:patients|participants|subjects|people|persons|individuals|women|men|children"
@@ -79,6 +147,17 @@ _NOT_UNITS_AFTER = re.compile(
 PROPORTION_IN = re.compile(
     rf"(?<![\w.,·-])(?P<x>1|[Oo]ne)\s+in\s+(?:every\s+)?(?P<y>{_WORD_COUNT}|{INTEGER})(?![\w.,·/-]|\s?%)"
 )
+# the "1 in" / "one in" of PROPORTION_IN read in the reversed lower-cased text, where the regex
+# engine scans for the literal "ni" quickly
+_ONE_IN_REVERSED = re.compile(r"ni\s+(?:eno|1)")
+
+
+def _proportions_in(text: str, ctx):
+    """``PROPORTION_IN.finditer(text)``, trying the pattern only at each "1 in" / "one in"."""
+    if ctx.folded is None:
+        return PROPORTION_IN.finditer(text)
+    starts = sorted(len(text) - m.end() for m in _ONE_IN_REVERSED.finditer(ctx.folded_reversed))
+    return matches_at(PROPORTION_IN, text, starts)
 # a unit noun (people, procedures ...) or a verb must follow, so "1 in 2019" or "grade 1 in 20 patients"
 # at a position are not read
 _IN_FOLLOWERS = re.compile(
@@ -90,11 +169,14 @@ _IN_FOLLOWERS = re.compile(
 )
 
 
+_NUMBER_WORDS = {k.lower(): v for k, v in load()["number_words"].items()}
+
+
 def _word_count(raw: str) -> int | None:
     """'Five' -> 5, 'thirty-six' -> 36, '12' -> 12."""
     if re.fullmatch(r"[0-9, \u2009\u202f\u00a0]+", raw):
         return parse_int(re.sub(r"[ \u2009\u202f\u00a0]", "", raw))
-    words = {k.lower(): v for k, v in load()["number_words"].items()}
+    words = _NUMBER_WORDS
     parts = re.split(r"[-‐ ]", raw.lower())
     values = [words.get(part) for part in parts]
     if any(v is None for v in values):
@@ -108,6 +190,16 @@ def _word_count(raw: str) -> int | None:
 
 
 PROPORTION_SLASH = re.compile(r"(?<![\w./,-])(?P<x>[0-9]{1,6})\s?/\s?(?P<y>[0-9]{1,6})(?![\w/]|[.·,][0-9])")
+
+
+def _proportion_slashes(text: str):
+    """``PROPORTION_SLASH.finditer(text)``, trying the pattern only at the digits before a '/'."""
+    starts = set()
+    for slash in occurrences(text, "/"):
+        end = slash - 1 if slash > 0 and text[slash - 1].isspace() else slash
+        starts.update(_run_starts(text, end, _DIGITS))
+    return matches_at(PROPORTION_SLASH, text, sorted(starts))
+
 
 # words before "x of y" showing it is a position, not a proportion (day 5 of 28, Table 2 of 4)
 _POSITION_WORD = re.compile(
@@ -172,7 +264,7 @@ def _shared_unit_list(text: str, start: int) -> list[dict]:
 
 def find(text: str, ctx) -> list[dict]:
     rows: list[dict] = []
-    for m in PERCENTAGE.finditer(text):
+    for m in _percentages(text, ctx):
         if _NOT_A_PERCENTAGE.match(text, m.end()) or _PREPARATION_AFTER.match(text, m.end()):
             continue
         if _concentration(text, m.start(), ctx):
@@ -190,21 +282,22 @@ def find(text: str, ctx) -> list[dict]:
             lower = _range_lower(text, start)
             if lower:
                 rows.append(lower)
-    for m in PROPORTION_OF.finditer(text):
+    ends = _count_ends(ctx)
+    for m in _counts_before_of(PROPORTION_OF, text, ends, _INTEGER_CHARS):
         x, y = parse_int(m.group("x")), parse_int(m.group("y"))
         if x is None or y is None or y == 0 or x > y:
             continue
         if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
-    for m in PROPORTION_SPACED.finditer(text):
+    for m in _counts_before_of(PROPORTION_SPACED, text, ends, _SPACED_INTEGER_CHARS):
         x, y = _word_count(m.group("x")), _word_count(m.group("y"))
         if x is None or y is None or y == 0 or x > y:
             continue
         if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
-    for m in PROPORTION_WORDS.finditer(text):
+    for m in _proportion_words(text, ends):
         if not (re.search(r"[A-Za-z]", m.group("x")) or re.search(r"[A-Za-z]", m.group("y"))):
             continue  # numerals only: PROPORTION_OF reads them
         x, y = _word_count(m.group("x")), _word_count(m.group("y"))
@@ -215,14 +308,14 @@ def find(text: str, ctx) -> list[dict]:
         if not (_UNIT_NOUN_AFTER.match(text, m.end()) or (m.group("the") and _OUTCOME_AFTER.match(text, m.end()))):
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
-    for m in PROPORTION_IN.finditer(text):
+    for m in _proportions_in(text, ctx):
         y = _word_count(m.group("y"))
         if y is None or y < 2 or 1900 <= y <= 2100 or not _IN_FOLLOWERS.match(text, m.end()):
             continue
         if _POSITION_WORD.search(text[max(0, m.start() - 12):m.start()]):
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=1.0, denominator=y))
-    for m in PROPORTION_SLASH.finditer(text):
+    for m in _proportion_slashes(text):
         x, y = parse_int(m.group("x")), parse_int(m.group("y"))
         if x is None or y is None or y == 0 or x > y:
             continue

@@ -5,12 +5,14 @@ import re
 
 from .base import candidate, num, operator_of
 from .fragments import COMPARATOR, NUMBER
+from .scanning import Prefiltered, matches_at, starts_of
 
 HETEROGENEITY = re.compile(
     r"(?<![\w])(?:I\s?(?:²|2|\^2|\s?-?squared)|I²)(?![\w])(?:\s+statistic)?"
     rf"(?:\s*(?P<op>{COMPARATOR})\s*|\s*[:,]\s*|\s+(?:of|was|were)\s+(?P<op2>{COMPARATOR})?\s*|\s)"
     rf"(?P<value>{NUMBER})(?P<unit>\s?%)?"
 )
+_HETEROGENEITY_SCAN = Prefiltered(HETEROGENEITY, "I")
 
 # Cochran's Q: needs its name or a heterogeneity cue nearby (a bare "Q" names many things)
 COCHRAN_Q = re.compile(
@@ -34,18 +36,45 @@ TEST_STATISTIC = re.compile(
     r"(?:\s?\((?P<df>[^()]{1,25})\)|_\{?(?P<df2>[0-9]+)\}?)?"
     rf"\s*(?P<op>=|<|>|≤|≥)\s*(?P<value>{NUMBER})"
 )
+# TEST_STATISTIC read backwards in the reversed lower-cased text from its comparison sign (one
+# pattern per sign, so that each starts with a literal the regex engine finds quickly): the sign,
+# whitespace, the degrees of freedom and the name; where the name ends there the match starts
+_NAME_REVERSED = r"(?:t|f|z|2\s?χ|²χ|2\^χ|2x|²x|(?:citsitats\s+)?d?erauqs[- ]?ihc|2ihc)"
+_DF_REVERSED = r"(?:\)[^()]{1,25}\(\s?|\}?[0-9]+\{?_)?"
+_TEST_STATISTIC_REVERSED = [re.compile(rf"{re.escape(sign)}\s*{_DF_REVERSED}{_NAME_REVERSED}") for sign in "=<>≤≥"]
+
+
+def _test_statistics(text: str, ctx):
+    """``TEST_STATISTIC.finditer(text)``, trying the pattern only at the names read back from
+    each comparison sign."""
+    if ctx.folded is None:
+        return TEST_STATISTIC.finditer(text)
+    starts = set()
+    for pattern in _TEST_STATISTIC_REVERSED:
+        starts.update(len(text) - m.end() for m in pattern.finditer(ctx.folded_reversed))
+    return matches_at(TEST_STATISTIC, text, sorted(starts))
+
+
 _DF = re.compile(r"^\s*(?:df\s*=\s*)?[0-9]+(?:\.[0-9]+)?(?:\s*,\s*[0-9]+(?:\.[0-9]+)?)?(?:\s*,\s*[Nn]\s*=\s*[0-9,]+)?\s*$")
 # a unit right after the value shows a time or measurement, not a test statistic (t = 0 h)
 _UNIT_AFTER = re.compile(r"\s?(?:h|hr|hrs|hours?|min|minutes?|s|sec|days?|weeks?|months?|years?|mg|g|kg|mm|cm|%|°)(?![\w])", re.I)
 
 
+def _named(pattern: re.Pattern, text: str, ctx, letter: str, word: str):
+    """``pattern.finditer(text)`` for a pattern whose matches start with ``letter`` (as written)
+    or ``word`` (any case)."""
+    if ctx.folded is None:
+        return pattern.finditer(text)
+    return matches_at(pattern, text, sorted({*starts_of(text, (letter,)), *starts_of(ctx.folded, (word,))}))
+
+
 def find(text: str, ctx) -> list[dict]:
     rows = []
-    for m in HETEROGENEITY.finditer(text):
+    for m in _HETEROGENEITY_SCAN.finditer(text):
         rows.append(candidate("heterogeneity", m.start(), m.end(), value=num(m.group("value")), measure="I2",
                               operator=operator_of(m.group("op") or m.group("op2")),
                               unit="%" if m.group("unit") else None))
-    for m in COCHRAN_Q.finditer(text):
+    for m in _named(COCHRAN_Q, text, ctx, "Q", "cochran"):
         value = num(m.group("value"))
         if value is None or value < 0:
             continue
@@ -60,13 +89,13 @@ def find(text: str, ctx) -> list[dict]:
             df = trailing_df.group("df")
         rows.append(candidate("heterogeneity", m.start(), m.end(), value=value, measure="Q",
                               operator=operator_of(m.group("op")), unit=None, df=df))
-    for m in TAU_SQUARED.finditer(text):
+    for m in _named(TAU_SQUARED, text, ctx, "τ", "tau"):
         value = num(m.group("value"))
         if value is None or value < 0:
             continue
         rows.append(candidate("heterogeneity", m.start(), m.end(), value=value, measure="tau2",
                               operator=operator_of(m.group("op")), unit=None))
-    for m in TEST_STATISTIC.finditer(text):
+    for m in _test_statistics(text, ctx):
         df = m.group("df") if m.group("df") is not None else m.group("df2")
         if df is not None and not _DF.match(df):
             continue
