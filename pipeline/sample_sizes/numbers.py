@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from .anchors import fold
+from .index import trie_pattern
+
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9,
@@ -21,15 +24,22 @@ _WORDS = sorted([*UNITS, *TEENS, *TENS, *SCALES], key=len, reverse=True)
 _WORD = r"(?:%s)" % "|".join(_WORDS)
 
 # digits: thousands with comma or (thin) space, or a plain run of digits; never part of a
-# decimal, a word (p16INK4A) or a longer digit run
+# decimal, a word (p16INK4A) or a longer digit run. The pattern opens with its first digit (the
+# character before it is checked right after) so that a search skips non-digits quickly.
 DIGITS_RE = re.compile(
-    r"(?<![\w.,·])"
-    r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2008\u2009\u202f]\d{3})+|\d+)"
+    r"(\d(?<![\w.,·]\d)"
+    r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u2008\u2009\u202f]\d{3})+|\d*))"
     r"(?![\w]|[.,·]\d)"
 )
 WORDS_RE = re.compile(
     r"(?<![\w-])%s(?:(?:[ -]|\s+and\s+)%s)*(?![\w-])" % (_WORD, _WORD), re.IGNORECASE
 )
+# where a number word starts a word of the folded text
+WORD_START_RE = re.compile(r"[^\w-](%s)" % trie_pattern(_WORDS))
+WORD_AT_START_RE = re.compile(trie_pattern(_WORDS))
+LETTERS_RE = re.compile(r"[A-Za-z]+")
+SEPARATORS_RE = re.compile(r"[,\s\u00a0\u2008\u2009\u202f]")
+COUNT_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2008\u2009\u202f]\d{3})+|\d+")
 
 
 class Number(NamedTuple):
@@ -40,7 +50,7 @@ class Number(NamedTuple):
 
 
 def digits_value(s: str) -> int:
-    return int(re.sub(r"[,\s\u00a0\u2008\u2009\u202f]", "", s))
+    return int(s) if s.isdecimal() else int(SEPARATORS_RE.sub("", s))
 
 
 def _parse_words(tokens: list[str]) -> tuple[int, int] | None:
@@ -88,16 +98,36 @@ def _parse_words(tokens: list[str]) -> tuple[int, int] | None:
     return best
 
 
-def iter_numbers(text: str) -> Iterator[Number]:
-    """All counts in `text`, digits and number words, in order of appearance."""
+def _word_matches(text: str, low: str | None = None) -> Iterator[re.Match]:
+    """`WORDS_RE.finditer(text)`, trying only where a number word starts after a non-word
+    character (`low`: `fold(text)`, which keeps the class of every character)."""
+    if low is None:
+        low = fold(text)
+    starts = [m.start(1) for m in WORD_START_RE.finditer(low)]
+    if WORD_AT_START_RE.match(low):
+        starts.insert(0, 0)
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = WORDS_RE.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
+
+
+def iter_numbers(text: str, low: str | None = None) -> Iterator[Number]:
+    """All counts in `text`, digits and number words, in order of appearance (`low`: `fold(text)`
+    when known)."""
+    new = tuple.__new__  # Number(...) without its Python-level constructor
     for m in DIGITS_RE.finditer(text):
         try:
-            yield Number(m.start(1), m.end(1), digits_value(m.group(1)), False)
+            yield new(Number, (m.start(1), m.end(1), digits_value(m.group(1)), False))
         except ValueError:
             continue
-    for m in WORDS_RE.finditer(text):
+    for m in _word_matches(text, low):
         span = m.group(0)
-        parts = list(re.finditer(r"[A-Za-z]+", span))
+        parts = list(LETTERS_RE.finditer(span))
         words = [p.group(0) for p in parts]
         i = 0
         while i < len(words):
@@ -115,9 +145,9 @@ def parse_count(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2008\u2009\u202f]\d{3})+|\d+", s):
+    if COUNT_DIGITS_RE.fullmatch(s):
         return digits_value(s)
-    parts = re.findall(r"[A-Za-z]+", s)
+    parts = LETTERS_RE.findall(s)
     parsed = _parse_words(parts)
     if parsed and parsed[1] == len(parts):
         return parsed[0]

@@ -27,14 +27,21 @@ REVIEW_POOL_RE = re.compile(
 )
 
 
+FIRST_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|\n")
+PER_GROUP_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:(?:per|in\s+each|each)\s+(?:group|arm)|each\s*[),;])", re.I)
+NOT_PARTICIPANTS_RE = re.compile(r"\b(?:experiments?|replicates|assays|cultures|samples|specimens)\b", re.I)
+
+
 def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s|\n", text[:400].strip(), maxsplit=1)[0]
+    head = text[:400].strip()
+    m = FIRST_SENTENCE_END_RE.search(head)
+    return head[:m.start()] if m else head
 
 
-def _is_review(text: str) -> bool:
-    """The title or first sentence calls the article a review or meta-analysis, and the article
-    does not report its own recruitment ("we randomised ...")."""
-    if not REVIEW_RE.search(_first_sentence(text)):
+def _is_review(text: str, first: str | None = None) -> bool:
+    """The title or first sentence (`first`) calls the article a review or meta-analysis, and
+    the article does not report its own recruitment ("we randomised ...")."""
+    if not REVIEW_RE.search(_first_sentence(text) if first is None else first):
         return False
     return not OWN_STUDY_RE.search(text)
 
@@ -69,7 +76,8 @@ def summarize_sample_sizes(rows: list[dict], text: str) -> dict:
 
 
 def _summarize(rows: list[dict], text: str) -> dict:
-    review = _is_review(text)
+    first = _first_sentence(text)
+    review = _is_review(text, first)
     n_studies = None
     studies = [r for r in rows if r.get("role") == "studies"]
     for r in studies:
@@ -82,7 +90,7 @@ def _summarize(rows: list[dict], text: str) -> dict:
         n_studies = int(studies[0]["n"])
     if review:
         return {"sample_size_total": None, "n_studies": n_studies}
-    if CASE_REPORT_RE.search(_first_sentence(text)):
+    if CASE_REPORT_RE.search(first):
         return {"sample_size_total": 1, "n_studies": n_studies}
     pooled = [r for r in studies if POOLING_RE.search(text[max(0, r["start"] - 150):r["end"] + 80])]
     study_sentences = {_sentence_bounds(text, r["start"]) for r in pooled}
@@ -91,13 +99,13 @@ def _summarize(rows: list[dict], text: str) -> dict:
     for r in rows:
         if r.get("role") not in ROLE_PRIORITY:
             continue
-        if _sentence_bounds(text, r["start"]) in study_sentences:
+        start = r["start"]
+        if (study_sentences or type(start) is not int) and _sentence_bounds(text, start) in study_sentences:
             pooled_values.add(r["n"])
             continue  # participants pooled from the studies of a review
-        if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:(?:per|in\s+each|each)\s+(?:group|arm)|each\s*[),;])",
-                    text[r["end"]:r["end"] + 60], re.I):
+        if PER_GROUP_AFTER_RE.match(text[r["end"]:r["end"] + 60]):
             continue  # a per-group count is not a total
-        if re.search(r"\b(?:experiments?|replicates|assays|cultures|samples|specimens)\b", r.get("population") or "", re.I):
+        if NOT_PARTICIPANTS_RE.search(r.get("population") or ""):
             continue  # not participants
         cands.append(r)
     cands = [r for r in cands if r["n"] not in pooled_values]
