@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import functools
-import itertools
+import gc
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -81,6 +82,10 @@ def get_nlp(config_path: str | Path | None = None):
     key = str(config_path)
     if key not in _NLP_CACHE:
         _NLP_CACHE[key] = build_nlp(config_path)
+        # The pipeline's lexicons and compiled rules live as long as the process: moved out of
+        # the collector's generations, they are not rescanned by every later collection (and
+        # forked workers do not copy their pages by touching them).
+        gc.freeze()
     return _NLP_CACHE[key]
 
 

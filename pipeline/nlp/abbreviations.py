@@ -22,12 +22,35 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import token_texts
+from pipeline.nlp.extensions import doc_text
 
 MAX_INNER = 8  # scispaCy ignores parenthesised spans of more than 8 tokens
+
+
+class TokenText:
+    """The document text with its token offsets: span texts without spaCy Span/Token objects."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        lengths: list[int] = doc.to_array(LENGTH).tolist() if len(doc) else []
+        self.ends = [start + length for start, length in zip(self.starts, lengths)]
+        self.words = [self.text[start:end] for start, end in zip(self.starts, self.ends)]
+
+    def span(self, start: int, end: int) -> str:
+        """`doc[start:end].text` for 0 <= start <= end <= len(doc)."""
+        if end <= start:
+            return ""
+        return self.text[self.starts[start]:self.ends[end - 1]]
+
+    def width_with_space(self, i: int) -> int:
+        """`len(doc[i].text_with_ws)`."""
+        following = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return following - self.starts[i]
 
 
 def _register() -> None:
@@ -66,16 +89,16 @@ def _unbalanced(words: list[str], start: int, end: int) -> bool:
     return depth != 0
 
 
-def _short_form_ok(doc: Doc, words: list[str], start: int, end: int) -> bool:
+def _short_form_ok(tokens: TokenText, words: list[str], start: int, end: int) -> bool:
     if not all(2 <= len(w) < 10 for w in words[start:end]):
         return False
-    text = doc[start:end].text
+    text = tokens.span(start, end)
     if sum(c.isalpha() for c in text) / len(text) < 0.5:
         return False
     return text[0].isalpha()
 
 
-def filter_candidates(doc: Doc, words: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def filter_candidates(tokens: TokenText, words: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(long form bounds, short form bounds) candidates, as scispaCy's `filter_matches`."""
     candidates = []
     for start, end in paren_candidates(words):
@@ -90,12 +113,12 @@ def filter_candidates(doc: Doc, words: list[str]) -> list[tuple[tuple[int, int],
             length = sum(len(w) for w in words[start:end])
             max_words = min(length + 5, length * 2)
             long = (max(start - max_words - 1, 0), start - 1)
-        if _short_form_ok(doc, words, *short):
+        if _short_form_ok(tokens, words, *short):
             candidates.append((long, short))
     return candidates
 
 
-def match_long_form(doc: Doc, words: list[str], long: tuple[int, int],
+def match_long_form(tokens: TokenText, words: list[str], long: tuple[int, int],
                     short: tuple[int, int]) -> tuple[int, int] | None:
     """Schwartz & Hearst: the long-form token bounds for a short form, or None."""
     long_form = " ".join(words[long[0]:long[1]])
@@ -118,7 +141,7 @@ def match_long_form(doc: Doc, words: list[str], long: tuple[int, int],
     # scispaCy maps the character index back with text_with_ws lengths (kept for equal output)
     total = 0
     for i in range(long[0], long[1]):
-        total += len(doc[i].text_with_ws)
+        total += tokens.width_with_space(i)
         if total > long_index:
             return (i, long[1])
     return long
@@ -126,8 +149,9 @@ def match_long_form(doc: Doc, words: list[str], long: tuple[int, int],
 
 def find_abbreviations(doc: Doc) -> list[dict]:
     """`doc._.abbreviations` as scispaCy's serializable detector computes it."""
-    words = token_texts(doc)
-    candidates = filter_candidates(doc, words)
+    tokens = TokenText(doc)
+    words = tokens.words
+    candidates = filter_candidates(tokens, words)
     if not candidates:
         return []
     seen_long: set[str] = set()
@@ -135,11 +159,11 @@ def find_abbreviations(doc: Doc) -> list[dict]:
     occurrences: dict[tuple[int, int], set[tuple[int, int]]] = {}
     patterns: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {}
     for long_candidate, short in candidates:
-        long = match_long_form(doc, words, long_candidate, short)
+        long = match_long_form(tokens, words, long_candidate, short)
         if long is None:
             continue
-        long_text = doc[long[0]:long[1]].text
-        short_text = doc[short[0]:short[1]].text
+        long_text = tokens.span(*long)
+        short_text = tokens.span(*short)
         if long_text in seen_long or short_text in seen_short:
             continue
         seen_long.add(long_text)
@@ -159,9 +183,9 @@ def find_abbreviations(doc: Doc) -> list[dict]:
                 occurrences[long].add((i, i + n))
     out = []
     for long, shorts in occurrences.items():
-        long_text = doc[long[0]:long[1]].text
+        long_text = tokens.span(*long)
         for short in sorted(shorts):
-            out.append({"short_text": doc[short[0]:short[1]].text, "short_start": short[0],
+            out.append({"short_text": tokens.span(*short), "short_start": short[0],
                         "short_end": short[1], "long_text": long_text, "long_start": long[0],
                         "long_end": long[1]})
     return out

@@ -5,7 +5,6 @@ serialisation between processes. Offsets are character offsets into `doc.text`.
 """
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 # name -> what a component stores there
@@ -41,11 +40,3 @@ def doc_text(doc: Doc) -> str:
         doc._.text = text
     return text
 
-
-def token_texts(doc: Doc) -> list[str]:
-    """The text of every token, sliced from the document text by the token offset arrays
-    (no spaCy Token objects are created)."""
-    text = doc_text(doc)
-    if not len(doc):
-        return []
-    return [text[start:start + length] for start, length in doc.to_array([IDX, LENGTH]).tolist()]
