@@ -1,6 +1,7 @@
 """What notebooks and the CLI call: extract a folder, or a dict of texts, into tables."""
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import hashlib
@@ -84,8 +85,11 @@ def get_nlp(config_path: str | Path | None = None):
         _NLP_CACHE[key] = build_nlp(config_path)
         # The pipeline's lexicons and compiled rules live as long as the process: moved out of
         # the collector's generations, they are not rescanned by every later collection (and
-        # forked workers do not copy their pages by touching them).
+        # forked workers do not copy their pages by touching them). Unfrozen at exit, so that
+        # everything is still finalised normally at shutdown.
         gc.freeze()
+        if len(_NLP_CACHE) == 1:
+            atexit.register(gc.unfreeze)
     return _NLP_CACHE[key]
 
 
