@@ -9,21 +9,35 @@ from __future__ import annotations
 import json
 import re
 import threading
+from bisect import bisect_left, bisect_right
+from itertools import chain, compress, repeat
+from operator import itemgetter, not_, or_, sub
 from typing import Any
+
+from spacy.tokens import Doc
 
 from pipeline.nlp.extensions import doc_text
 
 from .lexicon import Lexicon, load_lexicon
-from .rules import (anatomy_head_candidates, anatomy_words, compound_code_candidates, deficiency_candidates,
+from .rules import (anatomy_head_candidates, anatomy_words, compile_patterns, compound_code_candidates,
+                    deficiency_candidates,
                     organism_candidates, systematic_name_candidates,
                     disease_morphology_candidates, gene_candidates, inn_stem_candidates,
                     pathology_heads)
 from .text import BREAK, DROP, GREEK, norm_token, tokenize
+from .tokens import TextTokens
 
 __all__ = ["EntityRecognizer", "get_recognizer", "LABELS"]
 
 LABELS = ("CHEMICAL", "DISEASE", "ORGANISM", "GENE_OR_PROTEIN")
 MAX_TOKENS = 12
+_NEVER_FIRST = frozenset(c for c in map(chr, range(128))
+                         if not c.isalnum() and c not in "(+[" and not c.isspace())
+_START, _END, _LABEL, _PRIORITY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(6)
+_WITHOUT_S = itemgetter(slice(None, -1))
+_WITHOUT_ES = itemgetter(slice(None, -2))
+# separators whose normalised form is empty but which `TextTokens.norms` keeps as written
+_ASCII_DROP = frozenset(c for c in DROP if c.isascii())
 
 # lower number = preferred when two candidates have the same extent
 PRIORITY = {
@@ -56,7 +70,37 @@ _PREP = re.compile(r"\b(?:in|of|for|with|to|by|on|from|against|at)\b")
 _DEFICIENCY = re.compile(r"[\s-]+(deficiency|deficiencies|deficient)\b")
 _ALLELE = re.compile(r"(?:[\s-]?[εe]\d(?:/[εe]\d)?|\*\d+[A-Z]?)(?![\w])")
 _WORD_LEFT = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+_PAREN_CONTINUED = re.compile(r"\s*\([^()]{1,12}\)\s*((?:[A-Za-z][\w-]*\s*){1,2})")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s*,\s*$")
+
+
+# the last word of an inheritance/onset/stage modifier (lower-cased)
+_MODIFIER_LAST = re.compile(r"(?:hereditary|familial|inherited|sporadic|autosomal|dominant|recessive|"
+                            r"linked|onset|\b[iv]{1,3}[abc]?)$")
+
+
+def _may_follow_modifier(text: str, start: int) -> bool:
+    """Can `_MODIFIER` end at `start` (white space after a modifier's last word)?"""
+    if not start or not text[start - 1].isspace():
+        return False
+    left = text[max(0, start - 60):start].split()
+    if not left:
+        return True
+    last = left[-1]
+    return not last.isascii() or bool(_MODIFIER_LAST.search(last.lower()))
+
+
+def _may_follow_coordination(text: str, start: int) -> bool:
+    """Can `_COORD` end at `start` ('and', 'or', '&', '/' or '-' right before it)?"""
+    if not start:
+        return False
+    c = text[start - 1]
+    if c == "-" or c == "/":
+        return True
+    if not c.isspace():
+        return False
+    last = text[max(0, start - 40):start].rstrip()[-1:]
+    return not last or last in "rd&/"
 
 
 def _signature(toks):
@@ -67,6 +111,27 @@ def _signature(toks):
         pos += len(t)
 
 
+def _key(text: str) -> str:
+    """Normalised key of a phrase (its tokens' normalised forms joined)."""
+    return "".join(norm_token(t) for _, _, t in tokenize(text))
+
+
+def _pair_offsets(doc, text: str, abbr, n_tokens: int) -> tuple[str, int, int] | None:
+    """(short form, long start, long end) of one serialised abbreviation read from four
+    tokens (no Span objects); None when the entry is not plain token indices into `doc`,
+    whose text is `text`."""
+    if n_tokens < 0 or not isinstance(abbr, dict):
+        return None
+    ss, se = abbr.get("short_start"), abbr.get("short_end")
+    ls, le = abbr.get("long_start"), abbr.get("long_end")
+    if not (type(ss) is type(se) is type(ls) is type(le) is int and 0 <= ss < se <= n_tokens
+            and 0 <= ls < le <= n_tokens):
+        return None
+    first, last = doc[ss], doc[se - 1]
+    long_last = doc[le - 1]
+    return (text[first.idx:last.idx + len(last)], doc[ls].idx, long_last.idx + len(long_last))
+
+
 def _has_ner(doc) -> bool:
     """Did an NER component annotate this Doc (cheap check on the IOB array)?"""
     try:
@@ -75,8 +140,11 @@ def _has_ner(doc) -> bool:
         return False
 
 
-def _case_key(text: str, toks) -> str:
-    return "".join("".join(GREEK.get(c, c) for c in t) for _, _, t in toks if t not in DROP)
+def _case_key(text: str, toks: TextTokens, i: int, j: int) -> str:
+    """Tokens i..j as written, separators dropped and Greek letters spelled out."""
+    words = [text[s:e] for s, e in zip(toks.starts[i:j + 1], toks.ends[i:j + 1])]
+    return "".join(t if t.isascii() else "".join(GREEK.get(c, c) for c in t)
+                   for t in words if t not in DROP)
 
 
 class EntityRecognizer:
@@ -94,6 +162,11 @@ class EntityRecognizer:
             self.lexicon, self.load_info = load_lexicon(rebuild=bool(self.config.get("rebuild")))
         self.entries = self.lexicon.entries
         self.prefixes = self.lexicon.prefixes
+        # every entry key and entry prefix a match can start with: a token outside it starts
+        # no match (a start token is alphanumeric or one of '(+[', and the normalised form of
+        # an alphanumeric token never begins with other ASCII punctuation)
+        self.lexicon_keys = frozenset(k for k in chain(self.entries, self.prefixes)
+                                      if k[0] not in _NEVER_FIRST)
         self.use_abbreviations = self.config.get("abbreviations", True)
         from spacy.lang.en.stop_words import STOP_WORDS
         from .lexicon import read_words
@@ -107,6 +180,7 @@ class EntityRecognizer:
         }
         self.model_labels.update(self.config.get("model_labels") or {})
         self.model_name = self.config.get("model") or None
+        compile_patterns()
 
     # ------------------------------------------------------------ lexicon
     def _lookup(self, key: str, case_key: str):
@@ -122,59 +196,101 @@ class EntityRecognizer:
                 return r
         return fallback
 
-    def lexicon_candidates(self, text: str, toks) -> list[tuple]:
+    def lexicon_candidates(self, text: str, toks: TextTokens) -> list[tuple]:
+        """Vocabulary matches of up to MAX_TOKENS tokens. A start is examined only when its
+        token's key is an entry or an entry prefix and, for a prefix alone, the key of the
+        first two tokens is one too."""
         out = []
-        n = len(toks)
-        norms = [norm_token(t[2]) for t in toks]
-        for i in range(n):
-            t0 = toks[i][2]
-            if not t0[0].isalnum() and t0 not in "(+[":
-                continue
-            if i > 0 and toks[i - 1][1] == toks[i][0] and toks[i - 1][2][-1:].isalnum():
+        entries, prefixes, splits = self.entries, self.prefixes, self.lexicon.splits
+        starts, ends, norms = toks.starts, toks.ends, toks.norms
+        n = len(norms)
+        if not n:
+            return out
+        known = self.lexicon_keys
+        for i in self._lexicon_starts(norms):
+            si = starts[i]
+            c0 = text[si]
+            if not c0.isalnum() and c0 not in "(+[":
+                continue  # (non-alphanumeric tokens are single characters)
+            if i > 0 and ends[i - 1] == si and text[si - 1].isalnum():
                 continue  # never start inside a word
             key = ""
             for j in range(i, min(n, i + MAX_TOKENS)):
-                tj = toks[j][2]
-                if j > i and (toks[j][0] - toks[j - 1][1]) > 1:
-                    break
-                if j > i and tj in BREAK and not (
-                        tj == "." and len(toks[j - 1][2]) == 1 and toks[j - 1][2].isupper()):
-                    break  # a sentence boundary, except after an initial ('C. elegans')
-                key += norms[j]
+                sj, ej = starts[j], ends[j]
+                if j > i:
+                    if key + norms[j] not in known and norms[j] not in _ASCII_DROP:
+                        break  # neither an entry nor the prefix of one: nothing further
+                    if sj - ends[j - 1] > 1:
+                        break
+                    if ej - sj == 1 and text[sj] in BREAK and not (
+                            text[sj] == "." and ends[j - 1] - starts[j - 1] == 1 and text[starts[j - 1]].isupper()):
+                        break  # a sentence boundary, except after an initial ('C. elegans')
+                nj = norms[j]
+                if nj not in _ASCII_DROP:
+                    key += nj
                 if not key:
                     break
-                end_ok = tj[-1].isalnum() or tj in "+)"
-                nxt_inside = j + 1 < n and toks[j + 1][0] == toks[j][1] and toks[j + 1][2][0].isalnum()
-                if end_ok and not nxt_inside and key in self.entries and self._split_ok(
-                        key, norms, i, j):
-                    rec = self._lookup(key, _case_key(text, toks[i:j + 1]))
-                    if rec is not None:
-                        out.append((toks[i][0], toks[j][1], rec[0], rec[1], rec[2], rec[3],
-                                    PRIORITY.get(rec[3], 3)))
-                if key not in self.prefixes:
-                    # plural of a one-word or multi-word entry ("tumours", "SSRIs")
+                if key in entries and (text[ej - 1].isalnum() or ej - sj == 1 and text[sj] in "+)") and not (
+                        j + 1 < n and starts[j + 1] == ej and text[ej].isalnum()):
+                    if j == i and key not in splits or self._split_ok(key, norms, i, j):
+                        recs = entries[key]
+                        if len(recs) == 1 and recs[0][4] is None:
+                            rec = recs[0]
+                        else:
+                            rec = self._lookup(key, _case_key(text, toks, i, j))
+                        if rec is not None:
+                            out.append((si, ej, rec[0], rec[1], rec[2], rec[3],
+                                        PRIORITY.get(rec[3], 3)))
+                if key not in prefixes:
                     break
-        # plural fallback: "...s" whose singular is an entry
         return out
+
+    def _lexicon_starts(self, norms: list[str]):
+        """Tokens whose key is an entry, or an entry prefix that the next token's key
+        continues (or a separator follows): the only places a match can start."""
+        n = len(norms)
+        known, entries = self.lexicon_keys, self.entries
+        for i in compress(range(n), map(known.__contains__, norms)):
+            key = norms[i]
+            if key not in entries:
+                if i + 1 == n:
+                    continue
+                second = norms[i + 1]
+                if second not in _ASCII_DROP and key + second not in known:
+                    continue  # no entry starts with these two tokens
+            yield i
 
     def _split_ok(self, key: str, norms: list[str], i: int, j: int) -> bool:
         """Do the word splits of the text agree with those of a variant of the key?"""
-        toks = [n for n in norms[i:j + 1] if n]
+        toks = [n for n in norms[i:j + 1] if n and n not in _ASCII_DROP]
         sig = tuple(_signature(toks))
         allowed = self.lexicon.splits.get(key)
         if allowed is None:
             return not sig
         return sig in allowed
 
-    def _plural_candidates(self, text: str, toks, taken) -> list[tuple]:
+    def _plural_candidates(self, text: str, toks: TextTokens, taken) -> list[tuple]:
         out = []
-        for s, e, t in toks:
+        starts, ends, lower = toks.starts, toks.ends, toks.lower
+        entries = self.entries
+        ending_s = list(compress(range(len(lower)), map(str.endswith, lower, repeat("s"))))
+        if not ending_s:
+            return out
+        words = [lower[k] for k in ending_s]
+        # the singular ('-s' or '-es' dropped) is a key; non-ASCII words are normalised apart
+        maybe = map(or_, map(entries.__contains__, map(_WITHOUT_S, words)),
+                    map(entries.__contains__, map(_WITHOUT_ES, words)))
+        if not text.isascii():
+            maybe = map(or_, maybe, map(not_, map(str.isascii, words)))
+        for k in compress(ending_s, maybe):
+            s, e = starts[k], ends[k]
+            t = text[s:e]
             if len(t) > 4 and t.endswith("s") and t[:-1].isalpha() and (s, e) not in taken:
                 key = norm_token(t[:-1])
-                rec = self._lookup(key, t[:-1]) if key in self.entries else None
+                rec = self._lookup(key, t[:-1]) if key in entries else None
                 if rec is None and t.endswith("es"):
                     key = norm_token(t[:-2])
-                    rec = self._lookup(key, t[:-2]) if key in self.entries else None
+                    rec = self._lookup(key, t[:-2]) if key in entries else None
                 if rec is not None and rec[0] in ("DISEASE", "ORGANISM", "CHEMICAL") and rec[4] is None:
                     out.append((s, e, rec[0], rec[1], rec[2], rec[3], PRIORITY.get(rec[3], 3) + 1))
         return out
@@ -204,18 +320,22 @@ class EntityRecognizer:
     @staticmethod
     def resolve(cands: list[tuple]) -> list[tuple]:
         """Longest span first; ties by priority then position; drop overlapping spans."""
-        cands = sorted(set(cands), key=lambda c: (-(c[1] - c[0]), c[6], c[0], c[2]))
+        unique = list(set(cands))
+        # sort keys built by C-level passes; the position in `unique` breaks remaining ties as
+        # a stable sort would
+        order = sorted(zip(map(sub, map(_START, unique), map(_END, unique)), map(_PRIORITY, unique),
+                           map(_START, unique), map(_LABEL, unique), range(len(unique))))
+        cands = [unique[o[4]] for o in order]
         taken: list[tuple] = []
-        occupied = bytearray()
+        occupied = bytearray(max(map(_END, unique), default=0))
+        claimed = occupied.find
         for c in cands:
             s, e = c[0], c[1]
-            if e > len(occupied):
-                occupied.extend(b"\0" * (e - len(occupied)))
-            if any(occupied[s:e]):
+            if claimed(1, s, e) >= 0:
                 continue
             occupied[s:e] = b"\1" * (e - s)
             taken.append(c)
-        return sorted(taken, key=lambda c: c[0])
+        return sorted(taken, key=_START)
 
     # ------------------------------------------------------------ composites
     def _composites(self, text: str, ents: list[tuple]) -> list[tuple]:
@@ -224,13 +344,16 @@ class EntityRecognizer:
         ends = {e[1] for e in ents}
         for ent in ents:
             s, e, label = ent[0], ent[1], ent[2]
+            if label != "DISEASE":
+                out.append(ent)
+                continue
             words = text[s:e].split()
-            if label != "DISEASE" or len(words) < 2:
+            if len(words) < 2:
                 out.append(ent)
                 continue
             rest = " ".join(words[1:])
             new_s = s
-            m = _COORD.search(text, max(0, s - 120), s)
+            m = _COORD.search(text, max(0, s - 120), s) if _may_follow_coordination(text, s) else None
             if m and m.end() == s:
                 x = m.group(1)
                 if self._composable(x, rest, m.start(1), ends):
@@ -301,7 +424,7 @@ class EntityRecognizer:
         for ent in ents:
             if ent[2] == "DISEASE" and " " not in text[ent[0]:ent[1]]:
                 start = ent[0]
-                while True:
+                while start and text[start - 1].isspace():  # (the word ends in white space)
                     m = _WORD_LEFT.search(text, max(prev_end, start - 40), start)
                     if not m or m.end() != start or m.group(1).lower() not in anatomy or (
                             not m.group(1).islower() and not m.group(1)[1:].islower()):
@@ -309,7 +432,7 @@ class EntityRecognizer:
                     start = m.start(1)
                 if start != ent[0]:
                     ent = (start, ent[1], ent[2], ent[3], ent[4], "anatomy_rule", ent[6])
-            if ent[2] == "DISEASE":
+            if ent[2] == "DISEASE" and _may_follow_modifier(text, ent[0]):
                 m = _MODIFIER.search(text, max(prev_end, ent[0] - 60), ent[0])
                 if m and m.end() == ent[0]:
                     ent = (m.start(), ent[1], ent[2], ent[3], ent[4], ent[5], ent[6])
@@ -325,7 +448,12 @@ class EntityRecognizer:
         abbrs = None
         if hasattr(doc, "has_extension") and doc.has_extension("abbreviations"):
             abbrs = doc._.abbreviations
+        n_tokens = len(doc) if abbrs and isinstance(doc, Doc) else -1
         for a in abbrs or ():
+            span = _pair_offsets(doc, text, a, n_tokens)
+            if span is not None:
+                pairs.append(span)
+                continue
             try:
                 if isinstance(a, dict):
                     short = doc[a["short_start"]:a["short_end"]]
@@ -348,13 +476,15 @@ class EntityRecognizer:
     def _long_form_continued(self, text: str, ls: int, le: int):
         """'von Hippel-Lindau (VHL) disease': the long form plus the words after the
         parenthesis is a vocabulary entry."""
-        m = re.compile(r"\s*\([^()]{1,12}\)\s*((?:[A-Za-z][\w-]*\s*){1,2})").match(text, le)
+        m = _PAREN_CONTINUED.match(text, le)
         if not m:
             return None
         words = m.group(1).split()
+        # tokens never cross white space: the phrase's key is the keys of its parts joined
+        word_keys = [w.lower().replace("-", "") if w.isascii() else _key(w) for w in words]
+        long_key = _key(text[ls:le])
         for n in range(len(words), 0, -1):
-            phrase = text[ls:le] + " " + " ".join(words[:n])
-            key = "".join(norm_token(t) for _, _, t in tokenize(phrase))
+            key = long_key + "".join(word_keys[:n])
             rec = self._lookup(key, key) if key in self.entries else None
             if rec is not None:
                 return (ls, le, rec[0], rec[1], rec[2], rec[3], 0)
@@ -391,16 +521,17 @@ class EntityRecognizer:
         if not pairs:
             return ents
         defs: dict[str, tuple | None] = {}
+        by_end: dict[int, list[tuple[int, tuple]]] = {}
+        for k, ent in enumerate(ents):
+            by_end.setdefault(ent[1], []).append((k, ent))
         for sf, ls, le in pairs:
             if defs.get(sf) is not None:
                 continue
             long_text = text[ls:le]
             # the entity that ends the long form (its head), the leftmost if several
-            best = None
-            for ent in ents:
-                if ent[0] < le and ent[1] <= le and ent[1] >= le - 1:
-                    if best is None or ent[0] < best[0]:
-                        best = ent
+            ending = [(ent[0], k, ent) for k, ent in by_end.get(le - 1, []) + by_end.get(le, [])
+                      if ent[0] < le]
+            best = min(ending)[2] if ending else None
             if best is not None and best[0] > ls and _PREP.search(text[ls:best[0]]):
                 best = None  # 'deleted in colorectal carcinoma': the entity is an argument
                 defs.setdefault(sf, None)
@@ -415,29 +546,41 @@ class EntityRecognizer:
                 defs[sf] = ("DISEASE", long_text.lower(), None)
             elif sf not in defs:
                 defs[sf] = None
-        cands = list(ents)
         extra = []
+        suppressed = set()
         for sf, d in defs.items():
             if len(sf) < 2 or not any(c.isalpha() for c in sf):
                 continue
-            pat = re.compile(r"(?<![\w\-])" + re.escape(sf) + r"s?(?![\w+]|-\d)")
-            for m in pat.finditer(text):
-                s, e = m.span()
+            for s, e in _occurrences(text, sf):
                 if d is None:
                     # defined in the article as something that is no entity: suppress
-                    cands = [c for c in cands if not (c[0] == s and c[1] == e)]
+                    suppressed.add((s, e))
                     continue
                 extra.append((s, e, d[0], d[1], d[2], "abbreviation", PRIORITY["abbreviation"]))
+        cands = [c for c in ents if (c[0], c[1]) not in suppressed] if suppressed else list(ents)
+        if not extra:
+            return self.resolve(cands)
         # an occurrence beats any candidate it overlaps unless that one strictly contains it
+        by_start = sorted(extra, key=_START)
+        extra_starts = [x[0] for x in by_start]
+        longest = max(x[1] - x[0] for x in extra)
         kept = []
         for c in cands:
-            clash = [x for x in extra if x[0] < c[1] and c[0] < x[1]]
+            lo = bisect_left(extra_starts, c[0] - longest)
+            hi = bisect_left(extra_starts, c[1])
+            clash = [x for x in by_start[lo:hi] if x[0] < c[1] and c[0] < x[1]]
             if clash and not all(c[0] <= x[0] and x[1] <= c[1] and (c[1] - c[0]) > (x[1] - x[0])
                                  for x in clash):
                 continue
             kept.append(c)
-        extra = [x for x in extra if not any(
-            c[0] <= x[0] and x[1] <= c[1] and (c[1] - c[0]) > (x[1] - x[0]) for c in kept)]
+        if kept:
+            kept_sorted = sorted(kept, key=_START)
+            kept_starts = [c[0] for c in kept_sorted]
+            widest = max(c[1] - c[0] for c in kept)
+            extra = [x for x in extra if not any(
+                c[0] <= x[0] and x[1] <= c[1] and (c[1] - c[0]) > (x[1] - x[0])
+                for c in kept_sorted[bisect_left(kept_starts, x[0] - widest):
+                                     bisect_right(kept_starts, x[0])])]
         return self.resolve(kept + extra)
 
     # ------------------------------------------------------------ main
@@ -452,14 +595,15 @@ class EntityRecognizer:
             text = str(doc)
         if not text:
             return []
-        toks = tokenize(text)
-        cands = [c for c in self.lexicon_candidates(text, toks) if not self._species_modifier(text, c)]
+        toks = TextTokens(text)
+        cands = [c for c in self.lexicon_candidates(text, toks)
+                 if c[2] != "ORGANISM" or not self._species_modifier(text, c)]
         taken = {(c[0], c[1]) for c in cands}
         cands += self._plural_candidates(text, toks, taken)
         cands += gene_candidates(text)
         cands += compound_code_candidates(text)
         cands += disease_morphology_candidates(text)
-        cands += anatomy_head_candidates(text)
+        cands += anatomy_head_candidates(text, toks)
         cands += deficiency_candidates(text)
         cands += organism_candidates(text)
         cands += systematic_name_candidates(text)
@@ -478,6 +622,36 @@ class EntityRecognizer:
              "source_id": sid, "source": src}
             for s, e, label, canon, sid, src, _ in ents
         ]
+
+
+def _is_word_char(c: str) -> bool:
+    """Is `c` a regex word character (class `\\w`)?"""
+    return c.isalnum() or c == "_"
+
+
+def _occurrences(text: str, sf: str) -> list[tuple[int, int]]:
+    r"""Spans of the abbreviation `sf` in `text`, also plural and 'SF-induced': the matches of
+    `(?<![\w\-])SF s? (?![\w+]|-\d)` (one pass of str.find, no regex per short form)."""
+    out = []
+    n, k = len(text), len(sf)
+    at = text.find(sf)
+    while at >= 0:
+        if at and (_is_word_char(text[at - 1]) or text[at - 1] == "-"):
+            at = text.find(sf, at + 1)
+            continue
+        end = None
+        for e in ((at + k + 1, at + k) if text[at + k:at + k + 1] == "s" else (at + k,)):
+            c = text[e:e + 1]
+            if c and (_is_word_char(c) or c == "+" or c == "-" and text[e + 1:e + 2].isdecimal()):
+                continue
+            end = e
+            break
+        if end is None:
+            at = text.find(sf, at + 1)
+            continue
+        out.append((at, end))
+        at = text.find(sf, end)
+    return out
 
 
 _CACHE: dict[str, EntityRecognizer] = {}

@@ -3,10 +3,29 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from .lexicon import DATA_DIR
 
 # Candidate = (start, end, label, canonical, source_id, source, priority)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """The matches `pattern.finditer(text)` gives, when every match starts at one of `starts`
+    (ascending): the pattern is tried only there. Patterns must not match the empty string."""
+    out = []
+    pos = -1
+    last = -1
+    match = pattern.match
+    for p in starts:
+        if p < pos or p == last:
+            continue
+        last = p
+        m = match(text, p)
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -23,46 +42,104 @@ def gene_stoplist() -> frozenset[str]:
 _B = r"(?<![\w\-+/])"          # left boundary
 _E = r"(?![\w\-]|\+\w)"        # right boundary
 GREEK = "αβγδεκλμωθ"
+# left boundary checked after the first (upper-case) character, so that the pattern starts
+# with a character class and the regex engine skips straight to candidate characters
+_BU = r"[A-Z](?<![\w\-+/][A-Z])"
+
+# the capital-initial gene shapes, each after its first capital letter
+_CD = r"\d{1,3}[a-z]?(?:\+|\-|high|low|hi|lo)?(?:\s+(?:T|B|NK)[\s-]cells?)?(?![\w])"
+_CYTOKINE = r"[A-Z]{1,4}-(?:\d{1,3}[A-Za-z]?|[" + GREEK + r"](?:\d)?|[" + GREEK + r"][A-Z])" + _E
+_FAMILY = r"[A-Za-z]{1,4}-(?:[a-z]{1,2}[A-Z]|\d{1,2})" + _E
+_MOUSE = r"[a-z]{2,5}\d{1,2}[a-z]?" + _E
+_UPPER_DIGIT = r"[A-Z0-9]*[A-Z][A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Z0-9]+)*" + _E
+_UPPER_HYPHEN_DIGIT = r"[A-Z]+(?:-[A-Z]{2,})*-\d{1,2}[A-Za-z]?" + _E
+_CONTEXT = (r"(?:[A-Z0-9]{2,6}|[a-z]{2}\d?[a-z]?)(?=[\s-]+(?:gene|genes|protein|proteins|mRNA|"
+            r"expression|kinase|receptor|receptors|phosphorylation|knockout|knockdown|deficiency|"
+            r"signalling|signaling|pathway|transcripts?|promoter|alleles?|variants?|polymorphisms?|mutations?)\b)")
 
 GENE_PATTERNS = [
     # CD markers, optionally with the cell type: CD8+ T cells, CD4+, CD34+
-    re.compile(_B + r"CD\d{1,3}[a-z]?(?:\+|\-|high|low|hi|lo)?(?:\s+(?:T|B|NK)[\s-]cells?)?" + r"(?![\w])"),
+    re.compile(r"CD(?<![\w\-+/]CD)" + _CD),
     # cytokines and families with a number or Greek letter: IL-6, IL-1β, TGF-β1, TNF-α, NF-κB
-    re.compile(_B + r"[A-Z]{2,5}-(?:\d{1,3}[A-Za-z]?|[" + GREEK + r"](?:\d)?|[" + GREEK + r"][A-Z])" + _E),
+    re.compile(_BU + _CYTOKINE),
     # lower-case prefix + upper-case symbol: mTOR, mTORC1, p16INK4A, sFlt-1, eNOS, iNOS
     re.compile(_B + r"(?:[a-z]{1,2}[A-Z]{2,}[A-Za-z0-9]*|p\d{2,3}(?:[A-Z][A-Za-z0-9]*)?)(?:-\d+)?" + _E),
     # BCL-xL, Bcl-2 style family members
-    re.compile(_B + r"[A-Z][A-Za-z]{1,4}-(?:[a-z]{1,2}[A-Z]|\d{1,2})" + _E),
+    re.compile(_BU + _FAMILY),
     # mouse-style symbols with a digit: Ercc1, Sirt1, Cdkn2a
-    re.compile(_B + r"[A-Z][a-z]{2,5}\d{1,2}[a-z]?" + _E),
+    re.compile(_BU + _MOUSE),
     # protein families numbered with roman numerals: collagen VII, factor VIII, complex I
-    re.compile(r"(?<![\w-])(?:[Cc]ollagen|[Ff]actor|[Cc]omplex|[Cc]aspase|[Cc]ytochrome)\s+(?:[IVX]{1,4}|\d{1,2})\b(?![\w-])"),
+    re.compile(r"[CcFf](?<![\w-][CcFf])(?:(?<=[Cc])(?:ollagen|omplex|aspase|ytochrome)|(?<=[Ff])actor)"
+               r"\s+(?:[IVX]{1,4}|\d{1,2})\b(?![\w-])"),
     # upper-case symbol with a digit: FKBP12, SIRT1, BRCA1, CYP3A4, HER2, NY-ESO-1, COX-2
-    re.compile(_B + r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Z0-9]+)*" + _E),
-    re.compile(_B + r"[A-Z]{2,}(?:-[A-Z]{2,})*-\d{1,2}[A-Za-z]?" + _E),
+    re.compile(_BU + _UPPER_DIGIT),
+    re.compile(_BU + _UPPER_HYPHEN_DIGIT),
 ]
+# the lower-case-prefix pattern split by its two alternatives (they never start at the same
+# place nor overlap): the first is tried only where a lower-case letter precedes two capitals,
+# the second starts with a literal 'p'
+_GENE_MIXED = re.compile(_B + r"[a-z]{1,2}[A-Z]{2,}[A-Za-z0-9]*(?:-\d+)?" + _E)
+_GENE_MIXED_TRIGGER = re.compile(r"[A-Z](?<=[a-z][A-Z])[A-Z]")
+_GENE_P = re.compile(r"p(?<![\w\-+/]p)\d{2,3}(?:[A-Z][A-Za-z0-9]*)?(?:-\d+)?" + _E)
 
 # all-caps words followed by a word that only genes/proteins take
-GENE_CONTEXT = re.compile(
-    _B + r"([A-Z][A-Z0-9]{2,6}|[A-Z][a-z]{2}\d?[a-z]?)(?=[\s-]+(?:gene|genes|protein|proteins|mRNA|"
-    r"expression|kinase|receptor|receptors|phosphorylation|knockout|knockdown|deficiency|"
-    r"signalling|signaling|pathway|transcripts?|promoter|alleles?|variants?|polymorphisms?|mutations?)\b)")
+GENE_CONTEXT = re.compile(r"(" + _BU + _CONTEXT + ")")
 
 # chemical formula shapes (CO2, H2O2, NaCl, H2S) are not gene symbols
 FORMULA = re.compile(r"^(?:(?:H|He|Li|C|N|O|F|Na|Mg|Al|Si|P|S|Cl|K|Ca|Fe|Cu|Zn|Se|Br|I|Mn|Co)\d*)+[+\-]?$")
 
-# research compound codes: RTB101, ABT-737, RAD001, MK-0677, GSK2126458
-COMPOUND_CODE = re.compile(r"(?<![\w\-])(?!(?:CD|NCT|ISRCTN|ACTRN|GPR|ICD|SF|DSM|ISO|COVID|IRB)\b|CD\d|NCT\d)"
-                           r"(?:[A-Z]{2,5}-?|[A-Z]-)\d{3,7}[A-Z]?(?![\w\-])")
+# research compound codes: RTB101, ABT-737, RAD001, MK-0677, GSK2126458; the left boundary is
+# checked after the first capital and the excluded prefixes (trial registries, CD markers ...)
+# after the match (no code starts inside another word, so the matches are the same)
+_CODE = r"(?:[A-Z]{1,4}-?|-)\d{3,7}[A-Z]?(?![\w\-])"
+COMPOUND_CODE = re.compile(r"[A-Z](?<![\w\-][A-Z])" + _CODE)
+_NOT_COMPOUND_CODE = re.compile(r"(?:CD|NCT|ISRCTN|ACTRN|GPR|ICD|SF|DSM|ISO|COVID|IRB)\b|CD\d|NCT\d")
+
+
+def _mixed_case_matches(text: str) -> list[re.Match]:
+    """Matches of the lower-case-prefix gene pattern (GENE_PATTERNS[2]), in text order."""
+    starts = []
+    for t in _GENE_MIXED_TRIGGER.finditer(text):
+        q = t.start()
+        starts += (q - 2, q - 1) if q > 1 else (q - 1,)
+    mixed = matches_at(_GENE_MIXED, text, starts)
+    p53 = list(_GENE_P.finditer(text)) if "p" in text else []
+    if not p53:
+        return mixed
+    if not mixed:
+        return p53
+    return sorted(mixed + p53, key=lambda m: m.start())
+
+
+def _numbered_family_matches(text: str) -> list[re.Match]:
+    """`GENE_PATTERNS[5].finditer(text)`, tried only before its literals ('ollagen' ...)."""
+    starts = []
+    for literal in ("ollagen", "omplex", "aspase", "ytochrome", "actor"):
+        at = text.find(literal, 1)
+        while at > 0:
+            starts.append(at - 1)
+            at = text.find(literal, at + 1)
+    if not starts:
+        return []
+    starts.sort()
+    return matches_at(GENE_PATTERNS[5], text, starts)
 
 
 def gene_candidates(text: str) -> list[tuple]:
     stop = gene_stoplist()
     out = []
     seen = set()
-    for pat in GENE_PATTERNS:
-        for m in pat.finditer(text):
-            s, e = m.start(), m.end()
+    capital = _capital_spans(text)
+    for k, pat in enumerate(GENE_PATTERNS):
+        if k == 2:
+            spans = [m.span() for m in _mixed_case_matches(text)]
+        elif k in _CAPITAL_GENE:
+            spans = capital[_CAPITAL_GENE[k]]
+        elif k == 5:
+            spans = [m.span() for m in _numbered_family_matches(text)]
+        else:
+            spans = [m.span() for m in pat.finditer(text)]
+        for s, e in spans:
             tok = text[s:e]
             base = tok.rstrip("+-")
             if tok in stop or base in stop or FORMULA.match(base) or (s, e) in seen:
@@ -74,9 +151,8 @@ def gene_candidates(text: str) -> list[tuple]:
                 continue
             seen.add((s, e))
             out.append((s, e, "GENE_OR_PROTEIN", symbol_canonical(tok), None, "gene_rule", 3))
-    for m in GENE_CONTEXT.finditer(text):
-        s, e = m.span(1)
-        tok = m.group(1)
+    for s, e in capital[_CAPITAL_CONTEXT]:
+        tok = text[s:e]
         if tok in stop or FORMULA.match(tok) or (s, e) in seen:
             continue
         if tok[0].isupper() and tok[1:].islower() and s > 0 and text[max(0, s - 2):s].strip() in ("", ".") and (
@@ -99,15 +175,31 @@ def symbol_canonical(tok: str) -> str:
 
 # influenza A subtypes (H3N2) and strain-qualified rodents (C57BL/6 mice, BALB/c mice, db/db mice)
 ORGANISM_PATTERNS = [
-    (re.compile(r"(?<![\w-])H\d{1,2}N\d{1,2}(?![\w-])"), None),
+    (re.compile(r"H(?<![\w-]H)\d{1,2}N\d{1,2}(?![\w-])"), None),
     (re.compile(r"(?<![\w-])((?:[A-Z0-9][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+|[a-z]{2}/[a-z]{2}|[A-Z]{2,}[A-Za-z]*\d+[A-Za-z]*)"
                 r"(?:\s+(?:male|female|wild-type|transgenic|knockout))?\s+(mice|rats|mouse|rat))\b"), "rodent"),
 ]
 
 
+_RODENT_WORD = re.compile(r"\s(?:mice|rats|mouse|rat)\b")
+
+
+def _has_rodent_word(text: str) -> bool:
+    """`_RODENT_WORD.search(text)`, looking only where the literals occur."""
+    for word in ("mice", "mouse", "rat"):
+        at = text.find(word, 1)
+        while at > 0:
+            if text[at - 1].isspace() and _RODENT_WORD.match(text, at - 1):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def organism_candidates(text: str) -> list[tuple]:
     out = []
     for pat, kind in ORGANISM_PATTERNS:
+        if kind is None and "N" not in text or kind is not None and not _has_rodent_word(text):
+            continue  # the pattern's literal part is absent
         for m in pat.finditer(text):
             if kind is None:
                 out.append((m.start(), m.end(), "ORGANISM", m.group(0).lower(), None, "organism_rule", 3))
@@ -120,21 +212,25 @@ def organism_candidates(text: str) -> list[tuple]:
 def compound_code_candidates(text: str) -> list[tuple]:
     stop = gene_stoplist()
     out = []
-    for m in COMPOUND_CODE.finditer(text):
-        tok = m.group(0)
+    excluded = _NOT_COMPOUND_CODE.match
+    for s, e in _capital_spans(text)[_CAPITAL_CODE]:
+        if excluded(text, s):
+            continue
+        tok = text[s:e]
         if tok in stop or tok.split("-")[0].split(" ")[0] in stop:
             continue
-        out.append((m.start(), m.end(), "CHEMICAL", tok.lower(), None, "compound_code_rule", 3))
+        out.append((s, e, "CHEMICAL", tok.lower(), None, "compound_code_rule", 3))
     return out
 
 
 # ------------------------------------------------------------------ disease word forms
 
-DISEASE_SUFFIX = re.compile(
-    r"(?<![\w\-])([A-Za-z]{3,}(?:itis|itides|pathy|pathies|aemia|emia|emias|aemias|algia|algias|"
-    r"plegia|paresis|megaly|toxicity|toxicities|penia|penias|uria|rrhea|rrhoea|rrhage|rrhages|"
-    r"plasia|plasias|spasm|spasms|ectasia|sclerosis|cardia|kinesia|kinesias|tonia|phagia|phasia|"
-    r"lepsy|phrenia|trophy|trophies|oses|osis|omas|oma|glycemia|cytopenia|cytosis))(?![\w\-])")
+DISEASE_ENDINGS = (
+    "itis|itides|pathy|pathies|aemia|emia|emias|aemias|algia|algias|"
+    "plegia|paresis|megaly|toxicity|toxicities|penia|penias|uria|rrhea|rrhoea|rrhage|rrhages|"
+    "plasia|plasias|spasm|spasms|ectasia|sclerosis|cardia|kinesia|kinesias|tonia|phagia|phasia|"
+    "lepsy|phrenia|trophy|trophies|oses|osis|omas|oma|glycemia|cytopenia|cytosis").split("|")
+DISEASE_SUFFIX = re.compile(r"(?<![\w\-])([A-Za-z]{3,}(?:" + "|".join(DISEASE_ENDINGS) + r"))(?![\w\-])")
 
 # words with those endings that are not diseases (processes, disciplines, general words)
 NOT_DISEASE_WORDS = frozenset("""
@@ -153,7 +249,7 @@ glycemia glycaemia natremia natraemia kalemia kalaemia calcemia calcaemia lipide
 
 def disease_morphology_candidates(text: str) -> list[tuple]:
     out = []
-    for m in DISEASE_SUFFIX.finditer(text):
+    for m in _word_ending_matches(DISEASE_SUFFIX, text):
         w = m.group(1)
         lw = w.lower()
         if lw in NOT_DISEASE_WORDS or not (w.islower() or (w[0].isupper() and w[1:].islower())):
@@ -197,10 +293,85 @@ def _anatomy_re() -> re.Pattern:
         re.IGNORECASE)
 
 
-def anatomy_head_candidates(text: str) -> list[tuple]:
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern:
+    """A pathological head word after white space: where an anatomy mention can end."""
+    heads = "|".join(sorted(map(re.escape, pathology_heads()), key=len, reverse=True))
+    return re.compile(rf"\s(?:{heads})(?![\w\-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _anatomy_endings() -> tuple[str, ...]:
+    return tuple(sorted(anatomy_words()))
+
+
+# non-ASCII characters that match ASCII letters when case is ignored (Kelvin sign, long s,
+# dotted and dotless i); texts with one of them take the plain whole-text scan
+ODD_CASE = "\u0130\u0131\u017f\u212a"
+
+
+def has_odd_case(text: str) -> bool:
+    """Does `text` hold a character of ODD_CASE?"""
+    return not text.isascii() and any(c in text for c in ODD_CASE)
+
+
+@lru_cache(maxsize=1)
+def _chain_word() -> re.Pattern:
+    """A word that can stand inside an anatomy mention before its head: anatomical words,
+    'and', 'or' and 'major', possibly run together."""
+    anat = "|".join(sorted(map(re.escape, anatomy_words()), key=len, reverse=True))
+    return re.compile(rf"(?:{anat}|and|or|major)+", re.IGNORECASE)
+
+
+# on the reversed text: the separators and the word before a position
+_GAP_WORD_BACK = re.compile(r"([\s,/]+)([\w\-]+)")
+
+
+def _anatomy_matches(text: str, tokens=None) -> list[re.Match]:
+    """`_anatomy_re().finditer(text)`, scanning only the words before a head word that an
+    anatomy mention can consist of. `tokens`: the text's `TextTokens`."""
+    pattern = _anatomy_re()
+    if has_odd_case(text):
+        return list(pattern.finditer(text))
+    if tokens is not None:
+        heads = pathology_heads()
+        found = list(compress(range(len(tokens)), map(heads.__contains__, tokens.lower)))
+        head_spans = [(tokens.starts[k], tokens.ends[k]) for k in found]
+    else:
+        head_spans = [(h.start() + 1, h.end()) for h in _head_re().finditer(text)]
+    endings = _anatomy_endings()
+    chain_word = _chain_word().fullmatch
+    n = len(text)
+    rev = None
+    out: list[re.Match] = []
+    done = 0
+    for head, head_end in head_spans:
+        if head < done or not head or not text[head - 1].isspace():
+            continue  # inside a mention found already, or no white space before the head
+        window = text[max(0, head - 80):head]
+        left = window.rstrip()
+        if (len(left) > 40 or len(window) < 80) and not left.lower().endswith(endings):
+            continue  # no anatomical word right before the head
+        if rev is None:
+            rev = text[::-1]
+        # walk back over the words a mention can hold; it starts at one of them
+        start, at = head, n - head
+        while True:
+            m = _GAP_WORD_BACK.match(rev, at)
+            if not m or not chain_word(text, n - m.end(2), n - m.start(2)):
+                break
+            start, at = n - m.end(2), m.end(2)
+        found = list(pattern.finditer(text, max(start, done), min(n, head_end + 1)))
+        if found:
+            out += found
+            done = found[-1].end()
+    return out
+
+
+def anatomy_head_candidates(text: str, tokens=None) -> list[tuple]:
     """'renal failure', 'liver injury', 'cardiac and renal toxicity'."""
     out = []
-    for m in _anatomy_re().finditer(text):
+    for m in _anatomy_matches(text, tokens):
         first = m.group(1).split()[0]
         if not (first.islower() or first[:1].isupper() and first[1:2].islower()):
             continue
@@ -217,7 +388,7 @@ def _inn_re() -> re.Pattern:
 def inn_stem_candidates(text: str, common: frozenset[str]) -> list[tuple]:
     """Unknown drug names recognised by their INN stem ('-tinib', '-sartan', '-olol')."""
     out = []
-    for m in _inn_re().finditer(text):
+    for m in _word_ending_matches(_inn_re(), text):
         w = m.group(1)
         lw = w.lower()
         if lw in common or not (w.islower() or w[1:].islower()):
@@ -233,6 +404,8 @@ def deficiency_candidates(text: str) -> list[tuple]:
     """A gene-product symbol followed by 'deficiency': 'C7 deficiency', 'HPRT-deficient'."""
     stop = gene_stoplist()
     out = []
+    if "deficien" not in text:
+        return out
     for m in DEFICIENCY.finditer(text):
         if m.group(1) in stop:
             continue
@@ -260,7 +433,9 @@ ACID = re.compile(r"(?<![\w\-])((?:[A-Za-z0-9,'\-]+-)?[a-z]{3,}(?:ic|ous) acids?
 
 
 # one word built from several chemical morphemes: 'diethylnitrosamine', 'dimethylsulfoxide'
-_COMPOSED = re.compile(r"(?<![\w\-])([a-z]{10,}(?:ine|ide|ate|ol|one|ane|ene|yne))(?![\w\-])", re.IGNORECASE)
+_COMPOSED_ENDINGS = ("ine", "ide", "ate", "ol", "one", "ane", "ene", "yne")
+_COMPOSED = re.compile(r"(?<![\w\-])([a-z]{10,}(?:" + "|".join(_COMPOSED_ENDINGS) + r"))(?![\w\-])",
+                       re.IGNORECASE)
 _MORPH_RE = re.compile(_MORPHEMES)
 
 
@@ -268,14 +443,14 @@ def systematic_name_candidates(text: str) -> list[tuple]:
     """IUPAC-like names (locant + chemical morpheme), '-ic acid' names and words composed of
     several chemical morphemes."""
     out = []
-    for m in _COMPOSED.finditer(text):
+    for m in _word_ending_matches(_COMPOSED, text):
         w = m.group(1)
         if not (w.islower() or w[1:].islower()):
             continue
         found = {x.group(0) for x in _MORPH_RE.finditer(w.lower())}
         if len(found) >= 2:
             out.append((m.start(1), m.end(1), "CHEMICAL", w.lower(), None, "systematic_name_rule", 6))
-    for m in SYSTEMATIC.finditer(text):
+    for m in _systematic_matches(text):
         s, w = m.start(1), m.group(1)
         cut = _DERIVED_SUFFIX.search(w)
         if cut:
@@ -286,10 +461,179 @@ def systematic_name_candidates(text: str) -> list[tuple]:
                 or "--" in w or _NOT_WHOLE_NAME.search(w)):
             continue
         out.append((s, s + len(w), "CHEMICAL", w.lower(), None, "systematic_name_rule", 5))
-    for m in ACID.finditer(text):
+    for m in _acid_matches(text):
         w = m.group(1)
         first = w.split()[0].lower()
         if first.endswith(("nucleic", "amino", "fatty")) or first in anatomy_words():
             continue  # classes and body fluids ('gastric acid'), not one substance
         out.append((m.start(1), m.end(1), "CHEMICAL", w.lower(), None, "systematic_name_rule", 5))
     return out
+
+
+# ------------------------------------------------------------------ word-ending rules, one pass
+
+def suffix_trie(words) -> str:
+    """Regex alternation (a trie) matching the start of a string that begins with one of
+    `words`; which word matched is not told."""
+    trie: dict = {}
+    for w in sorted(words, key=len):
+        node = trie
+        for ch in w:
+            if "" in node:
+                break  # a shorter word already ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _ending_trigger() -> re.Pattern:
+    """On the reversed lower-cased text: a word boundary, then a disease or INN-stem ending,
+    or a chemical ending after ten letters (the word-ending rules' necessary conditions)."""
+    stems = _words("inn_stems.txt")
+    return re.compile(r"[^\w\-](?:" + suffix_trie([w[::-1] for w in set(DISEASE_ENDINGS) | stems]) + "|"
+                      + suffix_trie([w[::-1] for w in _COMPOSED_ENDINGS]) + r"[a-z]{10})")
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=2)
+def _ending_word_starts(text: str) -> list[int] | None:
+    """Starts of the words that end like a disease, an INN stem or a composed chemical name,
+    in text order; None when the text must be scanned whole (lower-casing moves characters
+    or a character matches an ASCII letter only when case is ignored)."""
+    low = text.lower()
+    if len(low) != len(text) or has_odd_case(text):
+        return None
+    rev = " " + low[::-1]
+    n = len(text)
+    word = _WORD.match
+    starts = []
+    for m in _ending_trigger().finditer(rev):
+        r = m.start()
+        starts.append(n - r - word(rev, r + 1).end() + r + 1)
+    starts.reverse()
+    return starts
+
+
+def _word_ending_matches(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for a one-word pattern whose words end as `_ending_trigger` knows."""
+    starts = _ending_word_starts(text)
+    if starts is None:
+        return pattern.finditer(text)
+    return matches_at(pattern, text, starts)
+
+
+_ACID_RUN_BACK = re.compile(r"[A-Za-z0-9,'\-]*")
+
+
+def _acid_matches(text: str):
+    """`ACID.finditer(text)`, scanning only before each ' acid'."""
+    out: list[re.Match] = []
+    at = text.find(" acid")
+    if at < 0:
+        return out
+    rev = None
+    n = len(text)
+    done = 0
+    while at >= 0:
+        if at >= done:
+            if rev is None:
+                rev = text[::-1]
+            # the name before ' acid' is made of these characters only
+            start = n - _ACID_RUN_BACK.match(rev, n - at).end()
+            end = min(n, at + len(" acids") + 1)
+            found = list(ACID.finditer(text, max(start, done), end))
+            out += found
+            if found:
+                done = found[-1].end()
+        at = text.find(" acid", at + 1)
+    return out
+
+
+# a systematic name is made of these characters only; it has a hyphen followed by a morpheme
+_NAME_CHARS = "A-Za-z0-9,'()\\[\\]\\-+±"
+_NAME_RUN = re.compile(f"[{_NAME_CHARS}]*")
+_NAME_CHAR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789,'()[]-+±")
+
+
+@lru_cache(maxsize=1)
+def _systematic_trigger() -> re.Pattern:
+    return re.compile(r"-[" + _NAME_CHARS + r"]*?" + suffix_trie(_MORPHEMES.split("|")))
+
+
+def _systematic_matches(text: str) -> list[re.Match]:
+    """`SYSTEMATIC.finditer(text)`, scanning only the runs of name characters that hold a
+    hyphen followed by a chemical morpheme."""
+    out: list[re.Match] = []
+    if "-" not in text:
+        return out
+    n = len(text)
+    done = 0
+    for t in _systematic_trigger().finditer(text):
+        at = t.start()
+        if at < done:
+            continue  # inside a run scanned already
+        start = at
+        while start > 0 and text[start - 1] in _NAME_CHAR:
+            start -= 1
+        done = _NAME_RUN.match(text, at).end()
+        out += SYSTEMATIC.finditer(text, start, min(n, done + 1))
+    return out
+
+
+# ------------------------------------------------------------------ capital-initial shapes, one pass
+
+# (shape after the first capital, extra left boundary): the gene shapes also refuse '+' and
+# '/' before the capital, compound codes do not
+_CAPITAL_SHAPES = (
+    (_CYTOKINE, True), (_FAMILY, True), (_MOUSE, True), (_UPPER_DIGIT, True),
+    (_UPPER_HYPHEN_DIGIT, True), (_CONTEXT, True), (_CODE, False))
+# GENE_PATTERNS index -> _CAPITAL_SHAPES index
+_CAPITAL_GENE = {1: 0, 3: 1, 4: 2, 6: 3, 7: 4}
+_CAPITAL_CONTEXT, _CAPITAL_CODE = 5, 6
+
+
+@lru_cache(maxsize=1)
+def _capital_trigger() -> re.Pattern:
+    """A capital starting a word where at least one shape matches; group k+1 spans what
+    shape k matches after the capital (when it does)."""
+    bodies = [("(?<![+/][A-Z])" if gene else "") + shape for shape, gene in _CAPITAL_SHAPES]
+    return re.compile(r"[A-Z](?<![\w\-][A-Z])(?=" + "|".join(bodies) + ")"
+                      + "".join(f"(?:(?=({body}))|)" for body in bodies))
+
+
+@lru_cache(maxsize=2)
+def _capital_spans(text: str) -> tuple[list[tuple[int, int]], ...]:
+    """For each capital-initial shape, the spans `re.finditer` gives for its whole pattern."""
+    out: tuple[list[tuple[int, int]], ...] = tuple([] for _ in _CAPITAL_SHAPES)
+    free = [0] * len(_CAPITAL_SHAPES)  # where the next match of each shape may start
+    groups = range(len(_CAPITAL_SHAPES))
+    for m in _capital_trigger().finditer(text):
+        p = m.start()
+        for k in groups:
+            e = m.end(k + 1)
+            if e >= 0 and p >= free[k]:
+                out[k].append((p, e))
+                free[k] = e
+    return out
+
+
+def compile_patterns() -> None:
+    """Compile the lazily built patterns now (once per process), not on the first text."""
+    _anatomy_re()
+    _chain_word()
+    _inn_re()
+    _ending_trigger()
+    _systematic_trigger()
+    _capital_trigger()
+    gene_stoplist()
