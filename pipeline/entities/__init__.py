@@ -319,8 +319,11 @@ class EntityRecognizer:
     # ------------------------------------------------------------ resolution
     @staticmethod
     def resolve(cands: list[tuple]) -> list[tuple]:
-        """Longest span first; ties by priority then position; drop overlapping spans."""
-        unique = list(set(cands))
+        """Longest span first; ties by priority then position; drop overlapping spans.
+
+        Candidates equal in all of these keep the order they were found in (lexicon first,
+        then the rules in their fixed order), so the choice never depends on hashing."""
+        unique = list(dict.fromkeys(cands))
         # sort keys built by C-level passes; the position in `unique` breaks remaining ties as
         # a stable sort would
         order = sorted(zip(map(sub, map(_START, unique), map(_END, unique)), map(_PRIORITY, unique),
