@@ -17,7 +17,7 @@ from pipeline.store import MARKER
 
 from .conftest import assert_same_tables, write_config, write_corpus
 
-N_ARTICLES = 120
+N_ARTICLES = 300  # enough shards that the run is still going when it is killed
 
 
 def _markers(out: Path) -> set[str]:
