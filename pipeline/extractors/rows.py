@@ -43,10 +43,9 @@ def doc_to_rows(doc: Doc, article: RawArticle) -> dict[str, list[dict[str, Any]]
     for table, id_column in ID_COLUMNS.items():
         for index, item in enumerate(getattr(doc._, table) or []):
             start, end = int(item["start"]), int(item["end"])
-            row = {key: value for key, value in item.items() if key not in ("start", "end")}
-            row.update({"article_id": article_id, "sentence_id": sentence_of(start),
-                        "start": start, "end": end, "text": text[start:end], id_column: index})
-            rows[table].append(row)
+            rows[table].append({**item, "article_id": article_id, "sentence_id": sentence_of(start),
+                                "start": start, "end": end, "text": text[start:end],
+                                id_column: index})
     for problem in doc._.problems or []:
         rows["errors"].append({"source": article.source, "stage": problem["stage"],
                                "message": problem["message"], "severity": "warning"})
