@@ -29,6 +29,10 @@ from pipeline.store import PartStore
 
 Rows = dict[str, list[dict[str, Any]]]
 _NLP_CACHE: dict[str, Any] = {}
+_FROZEN_AT_EXIT: list[bool] = []
+# Distinct strings a process's vocabulary may hold before its pipeline is rebuilt (about 250 MB
+# of strings, lexemes and tokenizer cache on PubMed abstracts; a rebuild costs about a second).
+MAX_VOCAB_STRINGS = 500_000
 # Shards read ahead per worker process: keeps workers busy, bounds the driver's memory.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -79,7 +83,7 @@ def _package_digest() -> str:
 
 
 def get_nlp(config_path: str | Path | None = None):
-    """The pipeline for a config, built once per process."""
+    """The pipeline for a config, built once per process (and again after `forget_nlp`)."""
     key = str(config_path)
     if key not in _NLP_CACHE:
         _NLP_CACHE[key] = build_nlp(config_path)
@@ -88,9 +92,17 @@ def get_nlp(config_path: str | Path | None = None):
         # forked workers do not copy their pages by touching them). Unfrozen at exit, so that
         # everything is still finalised normally at shutdown.
         gc.freeze()
-        if len(_NLP_CACHE) == 1:
+        if not _FROZEN_AT_EXIT:
             atexit.register(gc.unfreeze)
+            _FROZEN_AT_EXIT.append(True)
     return _NLP_CACHE[key]
+
+
+def forget_nlp(config_path: str | Path | None = None) -> None:
+    """Drop the built pipeline of a config and free its memory; the next `get_nlp` rebuilds it."""
+    if _NLP_CACHE.pop(str(config_path), None) is not None:
+        gc.unfreeze()  # let the collector reach the old pipeline's reference cycles
+        gc.collect()
 
 
 def process_articles(articles: Iterable[RawArticle], nlp) -> Rows:
@@ -114,8 +126,17 @@ def process_articles(articles: Iterable[RawArticle], nlp) -> Rows:
 
 
 def process_shard(articles: Iterable[RawArticle], config_path: str | Path | None = None) -> Rows:
-    """Rows of every table for a shard of articles (the unit of work of any engine)."""
-    return process_articles(articles, get_nlp(config_path))
+    """Rows of every table for a shard of articles (the unit of work of any engine).
+
+    spaCy's vocabulary keeps every new string it meets (and the tokenizer caches every new
+    word), so a long-lived worker's memory grows with the corpus: a few GB over millions of
+    abstracts. A process whose vocabulary has passed MAX_VOCAB_STRINGS rebuilds its pipeline
+    before the next shard; rows do not depend on the vocabulary's history."""
+    nlp = get_nlp(config_path)
+    rows = process_articles(articles, nlp)
+    if len(nlp.vocab.strings) > MAX_VOCAB_STRINGS:
+        forget_nlp(config_path)
+    return rows
 
 
 def _process_shard_task(args: tuple[Shard, str | None]) -> tuple[str, Rows]:
