@@ -81,23 +81,24 @@ def _step(states: set[tuple[str, bool]], kinds: set[str]) -> set[tuple[str, bool
     """Put one character (any of `kinds`) before every unfinished ending."""
     if len(states) * len(kinds) > _MAX_STATES:
         states = _cap(states, max(1, _MAX_STATES // len(kinds)))
-    out: set[tuple[str, bool]] = set()
+    out = {state for state in states if state[1]}  # finished endings stay as they are
+    add = out.add
+    unknown, blank = _UNKNOWN in kinds, _BLANK in kinds
+    chars = [kind for kind in kinds if kind is not _UNKNOWN and kind is not _BLANK]
     for s, done in states:
         if done:
-            out.add((s, done))
             continue
-        for kind in kinds:
-            if kind is _UNKNOWN:
-                out.add((s, True))
-            elif kind is _BLANK:
-                if s == "" or s[0] == " ":
-                    out.add((s, False))  # trailing blanks; a run of blanks is one space
-                else:
-                    t = " " + s
-                    out.add((t, len(t) >= ENDING_CHARS))
+        if unknown:
+            add((s, True))
+        if blank:
+            if s == "" or s[0] == " ":
+                add((s, False))  # trailing blanks; a run of blanks is one space
             else:
-                t = kind + s
-                out.add((t, len(t) >= ENDING_CHARS))
+                t = " " + s
+                add((t, len(t) >= ENDING_CHARS))
+        for kind in chars:
+            t = kind + s
+            add((t, len(t) >= ENDING_CHARS))
     return out
 
 
@@ -192,10 +193,13 @@ def literal_prefix(pattern: str, flags: int = 0) -> str:
 class EndAnchored:
     """A compiled end-anchored pattern whose searches are skipped when the text cannot match."""
 
-    __slots__ = ("rx", "pattern", "flags", "endings", "blank")
+    __slots__ = ("rx", "pattern", "flags", "endings", "blank", "backwards")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, backwards: str | None = None):
+        """`backwards`: the same pattern read from its end (without the `$`), for `test`: it
+        matches the reversed text at its start exactly when `pattern` matches the text."""
         self.rx = re.compile(pattern, flags)
+        self.backwards = None if backwards is None else re.compile(backwards, flags)
         self.pattern = pattern
         self.flags = self.rx.flags
         found = endings(pattern, flags)
@@ -240,6 +244,18 @@ class EndAnchored:
         if type(ends) is tuple and not tail.endswith(ends) and not (self.blank and (not text or text.isspace())):
             return None  # the usual case, without a call
         return self.rx.search(text) if self.possible(text, tail) else None
+
+    def test(self, text: str, tail: str) -> bool:
+        """Whether `search(text, tail)` finds a match; with `backwards`, one anchored match of the
+        reversed text instead of a search from every start."""
+        ends = self.endings
+        if type(ends) is tuple and not tail.endswith(ends) and not (self.blank and (not text or text.isspace())):
+            return False
+        if not self.possible(text, tail):
+            return False
+        if self.backwards is None:
+            return self.rx.search(text) is not None
+        return self.backwards.match(text[::-1]) is not None
 
 
 class EndAnchoredSet:

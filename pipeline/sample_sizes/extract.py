@@ -20,6 +20,7 @@ from itertools import chain, islice
 from operator import itemgetter, lt
 
 from .anchors import ENDING_CHARS, EndAnchored, EndAnchoredSet, fold, fold_tail, literal_prefix
+from .gates import Gated
 from .index import WordIndex, build_indexes, trie_pattern
 from .lexicon import Lexicon, load_lexicon
 from .numbers import Number, iter_numbers
@@ -45,6 +46,7 @@ AUX = (
 )
 REL = r"(?:\s*,)?\s*(?:who\s+|that\s+|of\s+whom\s+|which\s+)?"
 PCT_PAREN = r"\(\s*[<>≤≥~]?\s*\d+(?:[.,·]\d+)?\s*%[^()]{0,30}\)"
+PCT_PAREN_BACKWARDS = r"\)[^()]{0,30}%\s*(?:\d+[.,·])?\d+\s*[<>≤≥~]?\s*\("  # PCT_PAREN read from its end
 TOTAL_CUE_RE = EndAnchored(
     r"(?:\ba\s+total\s+of|\btotal\s+of|\bin\s+total\s*,?|\bin\s+all\s*,?|\boverall\s*,?|\baltogether\s*,?|"
     r"\bsample\s+(?:size\s+)?of|\btotal\s+sample\s+of|\btotal\s+n\s+of|\bcohort\s+of|\bgroup\s+of|"
@@ -59,6 +61,14 @@ SUBGROUP_RE = re.compile(
     r"\bamong\s+these(?:\s+\w+)?|\bamong\s+whom|\bof\s+those(?:\s+\w+)?)\s*,?\s*$",
     re.IGNORECASE,
 )
+# SUBGROUP_RE read from the end: matches the reversed text at its start when SUBGROUP_RE matches the text
+SUBGROUP_END_RE = re.compile(
+    r"\s*,?\s*(?:%s\s*(?:[,(]|[^.;]{0,40}\d)|%s\s+(?:%s|%s|%s)\b|%s\s+%s\b|(?:\w+\s+)?%s\s+%s\b|%s\s+%s\b|"
+    r"%s\s+%s\b|%s\s+%s\b|(?:\w+\s+)?%s\s+%s\b|%s\s+%s\b|(?:\w+\s+)?%s\s+%s\b)" % tuple(w[::-1] for w in (
+        "including", "of", "subgroup", "subset", "subsample", "whom", "of", "these", "of", "them", "of",
+        "which", "of", "them", "among", "these", "among", "whom", "among", "those", "of")),
+    re.IGNORECASE,
+)
 EXPLICIT_RE = EndAnchored(r"(?:^|[^\w])[nN]\s*(?:=|:|＝)\s*$")
 EXPLICIT_SIGNS = frozenset("=:＝")
 REF_BEFORE_RE = EndAnchored(r"\[\s*(?:\d+\s*[,–\-]\s*)*$")
@@ -68,6 +78,9 @@ DENOM_BEFORE_RE = EndAnchored(
     r"(?:\d|\b[a-z]+)\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
     r"(?:(?:planned|initial|original|remaining|eligible|first|last)\s+)?$",
     re.IGNORECASE,
+    backwards=r"(?:\s+(?:%s))?(?:\s+(?:%s))?\s+(?:fo|fo\s+tuo)(?:\s*" % (
+        "|".join(w[::-1] for w in ("planned", "initial", "original", "remaining", "eligible", "first", "last")),
+        "|".join(w[::-1] for w in ("the", "all", "these", "those"))) + PCT_PAREN_BACKWARDS + r")?\s*(?:\d|[a-z]+\b)",
 )
 SLASH_BEFORE_RE = EndAnchored(r"\d\s*/\s*$")
 PER_GROUP_RE = re.compile(
@@ -79,6 +92,8 @@ RANDOM_CONTEXT_RE = re.compile(
     r"randomi[sz]|randomly|assign|allocat|\bversus\b|\bvs\b|compared|\beither\b",
     re.IGNORECASE,
 )
+# every match of RANDOM_CONTEXT_RE holds one of these words
+RANDOM_CONTEXT = Gated(RANDOM_CONTEXT_RE, ("random", "assign", "allocat", "versus", "vs", "compared", "either"))
 ARM_SPLIT_RE = re.compile(
     r"[;,:(\[]|\bor\b|\band\b|\bversus\b|\bvs\.?|\beither\b|\bto\b|\binto\b|\breceive\b|\breceived\b|"
     r"\breceiving\b|\bwith\b|\bcompared\b|\bwhereas\b|\bwhile\b|\bassigned\b|\ballocated\b|\brandomi[sz]ed\b",
@@ -329,6 +344,9 @@ POSTMOD_WORD_RE = re.compile(r"\s(?:with|without|taking|receiving|carrying|under
 POPULATION_NP_RE = re.compile(r"((?:[A-Za-z][\w+\-]*\s+){0,4}?)([A-Za-z][\w\-]*)\s*$")
 # characters that a match of POPULATION_NP_RE never holds
 POPULATION_NP_STOP_RE = re.compile(r"[\w+\-\s]*")
+# read on the reversed text: the blanks ending a text and its last five runs of non-blanks (a match of
+# POPULATION_NP_RE is at most five words, each a whole run but the first)
+LAST_FIVE_RUNS_RE = re.compile(r"\s*(?:\S+\s+){0,4}\S+")
 # clauses
 CLAUSE_END_RE = re.compile(r"[;:]|(?<!\d),\s*(?:and\s+|while\s+|whereas\s+)?(?=" + NUMWORD + r"\b)|\s(?:and|or|but)\s+(?="
                            + NUMWORD + r"\b)|\.\s", re.IGNORECASE)
@@ -433,12 +451,20 @@ NUMERATOR_RE = re.compile(r"^\s*(?:" + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:t
                           r"(?=\d|" + NUMBER_WORDS + r"\b)", re.IGNORECASE)
 DENOMINATOR_VALUE_RE = re.compile(r"[\w,\-– ]*?\d[\d,]*|[A-Za-z\- ]+?(?=\s)")
 ELIGIBLE_AFTER_RE = re.compile(r"^\s*(?:eligible|ineligible)\b", re.IGNORECASE)
+_DENOM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                "ninety|hundred|thousand")
+_DENOM_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 DENOM_COUNT_BEFORE_RE = EndAnchored(
-    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|thousand|[a-z]+-(?:one|two|three|four|five|six|seven|eight|nine)))\s*(?:"
+    r"(?:\d|\b(?:" + _DENOM_WORDS + r"|[a-z]+-(?:" + _DENOM_UNITS + r")))\s*(?:"
     + PCT_PAREN + r"\s*)?(?:of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
-    r"(?:(?:planned|initial|original|remaining|eligible|first|last)\s+)?$", re.IGNORECASE)
+    r"(?:(?:planned|initial|original|remaining|eligible|first|last)\s+)?$", re.IGNORECASE,
+    backwards=r"(?:\s+(?:%s))?(?:\s+(?:%s))?\s+(?:fo|fo\s+tuo)(?:\s*" % (
+        "|".join(w[::-1] for w in ("planned", "initial", "original", "remaining", "eligible", "first", "last")),
+        "|".join(w[::-1] for w in ("the", "all", "these", "those"))) + PCT_PAREN_BACKWARDS
+    + r")?\s*(?:\d|(?:%s|(?:%s)-[a-z]+)\b)" % ("|".join(w[::-1] for w in _DENOM_WORDS.split("|")),
+                                                 "|".join(w[::-1] for w in _DENOM_UNITS.split("|"))),
+)
 PAREN_RATIO_BEFORE_RE = EndAnchored(r"\(\s*\S+(?:\s+\S+){0,5}?\s*(?:of|out\s+of)\s+(?:the\s+)?$")
 ONE_OF_BEFORE_RE = EndAnchored(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # roles
@@ -488,7 +514,7 @@ PERIOD_SPACE_RE = re.compile(r"\.\s")
 OPEN_N_RE = re.compile(r"\(\s*(?:[nN]\s*[=:]\s*)?")
 SEP_START_RE = re.compile(r"\s*[;,]")
 GAP_STOP_RE = re.compile(r"[.;()\[\]]")
-LABEL_BEFORE_PAREN_RE = re.compile(r"([^()]{1,60}?)\s*\(\s*(?:[nN]\s*=\s*)?$")
+LABEL_BEFORE_PAREN_RE = EndAnchored(r"([^()]{1,60}?)\s*\(\s*(?:[nN]\s*=\s*)?$")
 LABEL_AFTER_RE = re.compile(r"\s*(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?"
                             r"(?:to|in\s+the|received|on)?\s*([^,;()]{1,60})")
 LABEL_WORD_CUT_RE = re.compile(r"\b(?:or|versus|vs|and|whereas|while|compared)\b")
@@ -543,8 +569,13 @@ class _Sentence:
         self.facts: dict = {}
 
     @_fact
+    def low(self) -> str:
+        """The folded sentence."""
+        return fold(self.text)
+
+    @_fact
     def random_context(self) -> bool:
-        return RANDOM_CONTEXT_RE.search(self.text) is not None
+        return RANDOM_CONTEXT.search(self.text, self.low()) is not None
 
     @_fact
     def assignment(self) -> bool:
@@ -581,7 +612,7 @@ class _Sentence:
     def names_arms(self) -> bool:
         """The sentence compares groups or names an arm or a control."""
         ex, text = self.ex, self.text
-        return bool(RANDOM_CONTEXT_RE.search(text) or ex.arm_re.search(text) or N_OR_RE.search(text)
+        return bool(RANDOM_CONTEXT.search(text, self.low()) or ex.arm_re.search(text) or N_OR_RE.search(text)
                     or ex.control_ctx_re.search(CONTROLLED_WORD_RE.sub("", text)))
 
     @_fact
@@ -725,8 +756,9 @@ class _Extractor:
         mods: list[str] = []
         first_tok_start = None
         n_words = 0
+        nxt_at, nxt_tok = -1, None  # the token read after the previous one, and where it was read
         for k in range(12):
-            m = TOKEN_RE.match(text, i, limit)
+            m = nxt_tok if nxt_at == i else TOKEN_RE.match(text, i, limit)
             if not m:
                 return None
             tok = m.group(1)
@@ -744,7 +776,8 @@ class _Extractor:
             w = _lookup_word(tok)
             ends_with_dot = tok.endswith(".")
             ends_sentence = ends_with_dot and w not in ("vs", "no")
-            nxt_tok = TOKEN_RE.match(text, m.end(), limit)
+            nxt_at = m.end()
+            nxt_tok = TOKEN_RE.match(text, nxt_at, limit)
             nxt_word = _lookup_word(nxt_tok.group(1)) if nxt_tok else None
             if nxt_tok and not ends_with_dot and nxt_word in study_nouns \
                     and w not in study_nouns and (w not in STOP or w == "completed"):
@@ -871,11 +904,13 @@ class _Extractor:
         if m_total and open_i + 1 + m_total.end() <= start:
             open_i += m_total.end()  # "(n=17; 10 placebo, 7 active)": the list follows the total
         inner = text[open_i + 1:close_i]
+        if "%" in inner or N_EQUALS_RE.search(inner):
+            return None
         items = (SEMICOLON_ITEMS_RE if ";" in inner else COMMA_ITEMS_RE).split(inner.strip())
+        if len(items) < 2:
+            return None
         items = [self.trailing_noun_re.sub("", it) for it in items]
-        label_first = all(LABEL_FIRST_RE.fullmatch(it) for it in items)
-        label_last = all(LABEL_LAST_RE.fullmatch(it) for it in items)
-        if len(items) < 2 or not (label_first or label_last) or "%" in inner or N_EQUALS_RE.search(inner):
+        if not (all(LABEL_FIRST_RE.fullmatch(it) for it in items) or all(LABEL_LAST_RE.fullmatch(it) for it in items)):
             return None
         counted = COUNTED_WORD_RE.findall(head)
         if counted and _lookup_word(counted[-1]) in self.lex.outcome_event_nouns and \
@@ -1142,8 +1177,7 @@ class _Extractor:
             if role in ("completed", "analyzed", "lost_to_follow_up", "excluded", "randomized", "enrolled"):
                 return self._row(doc, num, n_lower, span_end, role, None, None, s0, s1, prev_start, start)
 
-        denominator = bool(DENOM_BEFORE_RE.search(before, ftail)) and \
-            DENOM_COUNT_BEFORE_RE.search(before, ftail) is not None
+        denominator = DENOM_BEFORE_RE.test(before, ftail) and DENOM_COUNT_BEFORE_RE.test(before, ftail)
         slash_denominator = bool(SLASH_BEFORE_RE.search(before, ftail))
         if slash_denominator and (np is None or np[0] != "participant"):
             return None
@@ -1206,7 +1240,7 @@ class _Extractor:
         cue_before = self.role_before(before, ftail)
         if cue_before and SCREENING_AFTER_RE.match(rest_nopct):
             cue_before = None  # "we assessed 530 adults for eligibility"
-        subgroup_ctx = any(w in before_low for w in SUBGROUP_WORDS) and SUBGROUP_RE.search(before) is not None
+        subgroup_ctx = any(w in before_low for w in SUBGROUP_WORDS) and SUBGROUP_END_RE.match(before[::-1]) is not None
         if subgroup_ctx and self.outcome_of_whom_re.search(before, ftail):
             return None  # a part of an outcome count ("748 developed dementia, of whom 511 had ...")
         total_ctx = bool(TOTAL_CUE_RE.search(before, ftail))
@@ -1441,12 +1475,13 @@ class _Extractor:
                          cue_after, cue_before, subgroup_ctx, total_ctx, per_group, one_each, denominator) -> bool:
         """Whether a count without a noun shows one of the signs that every acceptance rule of
         `classify` for it needs: a role cue, a context (subgroup, total, per group, proportion),
-        a parenthesis before it in the sentence, or the words that open an arm, a treated
+        an open parenthesis before it in the sentence, or the words that open an arm, a treated
         population, an abbreviated subject or a subset."""
         if cue_after or cue_before or subgroup_ctx or total_ctx or per_group or one_each or denominator:
             return True
-        if doc.text.rfind("(", s0, start) >= 0:
-            return True  # arm labels before the count, labelled lists
+        open_i = doc.text.rfind("(", s0, start)
+        if open_i >= 0 and doc.text.find(")", open_i, start) < 0:
+            return True  # the count inside a parenthesis: arm labels before it, labelled lists
         if TREATED_AFTER_RE.match(after) or ABBR_SUBJECT_RE.match(after) or RECEIVED_RE.match(after):
             return True
         arm_after = _drop_start(PAREN_START_RE, rest_nopct)
@@ -1572,8 +1607,13 @@ class _Extractor:
         return self._population_before_np(head)
 
     def _population_before_np(self, head: str) -> str | None:
-        # a match holds only word characters, "+", "-" and blanks: search in the run of those ending the text
-        start = len(head) - POPULATION_NP_STOP_RE.match(head[::-1]).end()
+        # a match holds only word characters, "+", "-" and blanks, and starts in one of the last five
+        # runs of non-blanks: search where both allow
+        backwards = head[::-1]
+        start = len(head) - POPULATION_NP_STOP_RE.match(backwards).end()
+        m_runs = LAST_FIVE_RUNS_RE.match(backwards)
+        if m_runs:
+            start = max(start, len(head) - m_runs.end())
         m = POPULATION_NP_RE.search(head, start)
         if not m:
             return None
@@ -1845,7 +1885,7 @@ LABEL_STOP = frozenset("group groups arm arms patients women men participants su
 def _arm_label(text: str, row: dict, sent: tuple[int, int]) -> frozenset[str]:
     """Words naming the arm of a count: before `(n = 66)` / `(66 patients)`, else after `66 to` / `66 in the`."""
     before = text[max(sent[0], row["start"] - 80):row["start"]]
-    m = LABEL_BEFORE_PAREN_RE.search(before)
+    m = LABEL_BEFORE_PAREN_RE.search(before, fold_tail(before))
     if m:
         phrase = m.group(1)
         cuts = [c for c in ARM_LABEL_CUT_RE.finditer(phrase) if c.group(0).lower() not in ("and", "the", "a", "an")]

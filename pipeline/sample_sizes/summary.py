@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 
+from .anchors import fold
+from .gates import Gated
+
 # higher = more likely to be the headline sample of the primary study
 ROLE_PRIORITY = {
     "randomized": 5,
@@ -11,14 +14,17 @@ ROLE_PRIORITY = {
     "analyzed": 2,
     "completed": 1,
 }
-REVIEW_RE = re.compile(
+# each pattern with the words that every one of its matches holds
+REVIEW_RE = Gated(re.compile(
     r"\b(?:meta[- ]?analys[ie]s|systematic(?:ally)?\s+review(?:ed)?|pooled\s+analys[ie]s|umbrella\s+review|"
     r"scoping\s+review|review\s+of\s+(?:the\s+)?(?:literature|\d+|[a-z]+\s+(?:studies|trials)))\b",
     re.IGNORECASE,
-)
-POOLING_RE = re.compile(
-    r"\b(?:meta[- ]?analys[ie]s|systematic(?:ally)?\s+review(?:ed)?|pooled|pooling|review(?:ed)?)\b", re.IGNORECASE)
-CASE_REPORT_RE = re.compile(r"\bcase\s+report\b|\bcase\s+study\b|^\W*(?:a|an)\s+case\s+of\b", re.IGNORECASE)
+), ("analys", "review"))
+POOLING_RE = Gated(re.compile(
+    r"\b(?:meta[- ]?analys[ie]s|systematic(?:ally)?\s+review(?:ed)?|pooled|pooling|review(?:ed)?)\b", re.IGNORECASE),
+    ("analys", "review", "pool"))
+CASE_REPORT_RE = Gated(re.compile(r"\bcase\s+report\b|\bcase\s+study\b|^\W*(?:a|an)\s+case\s+of\b", re.IGNORECASE),
+                       ("case",))
 OWN_STUDY_RE = re.compile(r"\bwe\s+(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited)\b", re.IGNORECASE)
 REVIEW_POOL_RE = re.compile(
     r"\b(?:meta[- ]?analys[ie]s|systematic(?:ally)?\s+review(?:ed)?|pooled|review|included|identified|"
@@ -41,7 +47,9 @@ def _first_sentence(text: str) -> str:
 def _is_review(text: str, first: str | None = None) -> bool:
     """The title or first sentence (`first`) calls the article a review or meta-analysis, and
     the article does not report its own recruitment ("we randomised ...")."""
-    if not REVIEW_RE.search(_first_sentence(text) if first is None else first):
+    if first is None:
+        first = _first_sentence(text)
+    if not REVIEW_RE.search(first):
         return False
     return not OWN_STUDY_RE.search(text)
 
