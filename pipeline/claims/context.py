@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .lexicons import lexicons
 from .patternscan import scans
-from .prefilter import Guarded
+from .prefilter import Guarded, Prefilter
 
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                 "eighteen|twenty|thirty|forty|fifty|sixty|several|a few|a")
@@ -64,8 +64,16 @@ def _population_re() -> re.Pattern:
 _LEADING_DET = re.compile(r"^(?:the|a|an|all|both|these|those|\d+|n=\d+)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _population_hint() -> Prefilter:
+    """A population phrase ends in a population head noun: without one, no search."""
+    return Prefilter(_population_re())
+
+
 @lru_cache(maxsize=4096)
 def find_population(text: str) -> str | None:
+    if not _population_hint().may_match(text):
+        return None
     m = _population_re().search(text)
     if not m:
         return None

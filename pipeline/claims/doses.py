@@ -8,6 +8,7 @@ amount ("six doses over two weeks") are doses with a null amount and the schedul
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -35,6 +36,17 @@ _SCHEDULE_RE = re.compile(
 _SCHEDULE_HINT = Prefilter(_SCHEDULE_RE)
 _SCHEDULES = Guarded(_SCHEDULE_RE)
 _DOSE_STARTS: MatchStarts | None = None
+
+
+_AMOUNT_UNIT: re.Pattern | None = None
+
+
+def _amount_unit() -> re.Pattern:
+    """A digit, optional white space and a dose unit as a whole word: part of every dose match."""
+    global _AMOUNT_UNIT
+    if _AMOUNT_UNIT is None:
+        _AMOUNT_UNIT = re.compile(rf"\d\s*(?:{_unit_alternation()})(?![\w])", re.IGNORECASE)
+    return _AMOUNT_UNIT
 
 
 def _dose_starts() -> MatchStarts:
@@ -102,14 +114,19 @@ _IS_MEASUREMENT_RE_2 = re.compile(r"±\s*$")
 _IS_MEASUREMENT_RE_3 = re.compile(r"\b(?:dose|doses|dosed|dosage|received|receiving|given|administered|took|taking|daily)\b(?:\s+of)?\s*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _measurement_prefixes() -> tuple[str, ...]:
+    """The measurement units as written without optional spaces: a unit starting so is one."""
+    return tuple(mu.replace(" ?", "") for mu in lexicons().measurement_units)
+
+
 def _is_measurement(sent: str, rel_start: int, rel_end: int, unit_text: str, per_text: str) -> bool:
     lex = lexicons()
     after = sent[rel_end:rel_end + 12].lower().replace(" ", "")
     full_unit = (unit_text + per_text).lower().replace(" ", "")
-    for mu in lex.measurement_units:
-        mu_re = mu.replace(" ?", "")
-        if full_unit.startswith(mu_re) or (unit_text.lower() + after).startswith(mu_re):
-            return True
+    prefixes = _measurement_prefixes()
+    if full_unit.startswith(prefixes) or (unit_text.lower() + after).startswith(prefixes):
+        return True
     # "±" right before/after: a mean (SD), not a dose
     if _IS_MEASUREMENT_RE_1.match(sent[rel_end:]) or _IS_MEASUREMENT_RE_2.search(sent[:rel_start]):
         return True
@@ -153,7 +170,24 @@ def _drug_for(sent: str, rel_start: int, rel_end: int, entities: list[dict], s_s
     return None
 
 
+@lru_cache(maxsize=1)
+def _any_frequency() -> re.Pattern | None:
+    """One alternation of every frequency pattern: it matches a text where any of them does
+    (None when the patterns cannot be joined)."""
+    entries = lexicons().frequencies
+    flags = {regex.flags for regex, _ in entries}
+    if not entries or len(flags) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in entries), flags.pop())
+    except re.error:
+        return None
+
+
 def _frequency(window: str) -> tuple[str | None, str | None]:
+    joined = _any_frequency()
+    if joined is not None and joined.search(window) is None:
+        return None, None
     best = None
     for regex, per in lexicons().frequencies:
         for m in regex.finditer(window):
@@ -164,6 +198,7 @@ def _frequency(window: str) -> tuple[str | None, str | None]:
     return best[1], best[2]
 
 
+@lru_cache(maxsize=1024)
 def _route(sent: str) -> str | None:
     best = scans().routes.earliest(sent)
     return best[1] if best else None
@@ -193,6 +228,12 @@ _DOSES_OF_SENTENCE_RE_9 = re.compile(r"\b(?:by|to|from|than|versus|vs\.?|of|in|w
 _DOSES_OF_SENTENCE_RE_10 = re.compile(r"\b(?:cream|ointment|gel|lotion|solution)\b", re.I)
 
 
+@lru_cache(maxsize=256)
+def dosing_words(sent: str) -> bool:
+    """The sentence has a word of dosing ("dose", "received", "daily", "tablets" ...)."""
+    return _DOSES_OF_SENTENCE_RE_6.search(sent) is not None
+
+
 _UNIT_KEY_RES: dict[str, re.Pattern] = {}
 
 
@@ -211,7 +252,8 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
         return []       # amounts and strengths are numbers; schedules name doses or courses
     out = []
     lex = lexicons()
-    for m in _dose_starts().finditer(sent):
+    amounts = _dose_starts().finditer(sent) if _amount_unit().search(sent) else ()
+    for m in amounts:
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None:
             continue
@@ -227,7 +269,7 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
         unit_key = next((k for k in lex.dose_units if _unit_key_re(k).fullmatch(unit_written)), None)
         unit = lex.dose_units.get(unit_key, unit_written) if unit_key else unit_written
         # bare "g" / "U" / "mL" need a dosing context word nearby
-        if unit in ("g", "U", "mL", "kcal", "mmol", "ng", "tablet", "capsule", "puff", "drop") and not _DOSES_OF_SENTENCE_RE_6.search(sent):
+        if unit in ("g", "U", "mL", "kcal", "mmol", "ng", "tablet", "capsule", "puff", "drop") and not dosing_words(sent):
             continue
         per = None
         p = per_text.strip().lower()
@@ -306,10 +348,13 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
                     d["drug"] = drug
                     if d["route"] is None:
                         d["route"] = _route(prev)
+    first_schedule: list = []        # the sentence's first schedule, looked up when first needed
     for d in out:
         d.pop("_count", None)
         if d["schedule"] is None:
-            sm = _SCHEDULES.search(sent)
+            if not first_schedule:
+                first_schedule.append(_SCHEDULES.search(sent))
+            sm = first_schedule[0]
             if sm:
                 d["schedule"] = sm.group(0)
     return out

@@ -12,7 +12,7 @@ from . import context as ctx
 from . import statcues
 from .lexicons import Cue, lexicons
 from .patternscan import scans
-from .prefilter import Guarded, MatchStarts, Prefilter, inner_checks
+from .prefilter import AlternationStarts, Guarded, MatchStarts, Prefilter, inner_checks, lowered
 from .spans import within
 
 # ------------------------------------------------------------------ small vocabularies
@@ -43,6 +43,40 @@ _OBJ_STOP = re.compile(
 _SUBJ_TRAIL = re.compile(
     rf"(?:\s+(?:was|were|is|are|been|being|be|has|have|had|did|do|does|remained|appeared|seemed|became|"
     rf"showed|show|shows|demonstrated|exhibited|tended|to|also|not|no|a|an|the|{ADVERBS}))+\s*$", re.IGNORECASE)
+_TRAIL_WORD_SET = frozenset(
+    "was were is are been being be has have had did do does remained appeared seemed became showed show "
+    "shows demonstrated exhibited tended to also not no a an the".split()
+    + [w for w in ADVERBS.split("|") if w.isalpha()] + ["a", "an"])
+
+
+def _without_trailing_words(text: str) -> str:
+    """`_SUBJ_TRAIL.sub("", text)`: the text without its trailing run of auxiliaries, adverbs
+    and articles (each preceded by white space), and without the white space after them. Plain
+    ASCII text is read word by word; other text goes to the regex (its case rules)."""
+    if not text.isascii():
+        return _SUBJ_TRAIL.sub("", text)
+    words = text.split()
+    if not words:
+        return text
+    first = 0 if text[0].isspace() else 1      # a word of the run has white space before it
+    k = len(words)        # words[k:] is the run of trailing words
+    while k > first:
+        word = words[k - 1].lower()
+        if word in _TRAIL_WORD_SET:
+            k -= 1
+        elif word == "contrast" and k - 1 > first and words[k - 2].lower() == "in":
+            k -= 2
+        else:
+            break
+    if k == len(words):
+        return text
+    # the run starts at the white space before words[k]: cut where that white space starts
+    end = len(text)
+    for word in reversed(words[k:]):
+        end = text.rindex(word, 0, end)
+    return text[:end].rstrip()
+
+
 _SUBJ_SPLIT = re.compile(
     r".*(?:[,;:(]|\b(?:that|which|whereas|while|but|and then|since|because|although|if|when|"
     r"showed|shows|show|demonstrated|demonstrates|revealed|found|observed|indicated|noted|reported|confirmed|"
@@ -172,6 +206,13 @@ _MAGNITUDE_RES = (
     re.compile(r"\b(?P<v>\d+(?:\.\d+)?)\s*(?P<u>-fold|\s?fold)\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s*(?:±\s*\d+(?:\.\d+)?\s*)(?P<u>kg|g|cm|mm|mmHg|points?|%)(?!\w)", re.IGNORECASE),
 )
+# each magnitude regex with a cheap necessary condition of a match in a text
+_MAGNITUDE_HINTED = tuple(zip(_MAGNITUDE_RES, (
+    Prefilter(_MAGNITUDE_RES[0]).may_match,        # "by"
+    Prefilter(_MAGNITUDE_RES[1]).may_match,        # a change word ("reduction", "higher" ...)
+    Prefilter(_MAGNITUDE_RES[2]).may_match,        # "fold"
+    lambda text: "±" in text,                      # "± SD" is not optional there
+)))
 # cues that describe the state of their subject ("X was similar", "X did not differ")
 _STATE_CUE = re.compile(
     r"^(?:was|were|is|are|remained|remain|remains|stayed|appeared|seemed|been)\b|"
@@ -308,6 +349,7 @@ _TIDY_OUTCOME_RE_1 = re.compile(r"[a-z]{3,}(?:ed|en)", re.IGNORECASE)
 _TIDY_OUTCOME_RE_2 = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=256)
 def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     """A reader's outcome phrase from a candidate: no verbs, modals, hedges, trailing adverbs,
     determiners or adjectives, no relative or circumstantial clause, no population; None when
@@ -443,9 +485,10 @@ _SUBJECT_BEFORE_RE_3 = re.compile(r"\s*[(\[{][^()\[\]{}]*[)\]}]")
 
 def _subject_before(clause: str, pos: int) -> str | None:
     before = clause[:pos]
-    for _ in range(2):
-        before = _SUBJECT_BEFORE_RE_3.sub("", before)
-    before = _SUBJ_TRAIL.sub("", before)
+    if "(" in before or "[" in before or "{" in before:     # a bracketed aside needs its opening
+        for _ in range(2):
+            before = _SUBJECT_BEFORE_RE_3.sub("", before)
+    before = _without_trailing_words(before)
     m = _SUBJ_SPLIT.match(before)
     if m and len(before[m.end():].split()) >= 1:
         before = before[m.end():]
@@ -512,7 +555,9 @@ def decide_valence(direction: str | None, cue_valence: str | None, outcome: str 
 
 def _magnitude(clause: str, cue_start: int) -> tuple[str | None, float | None, str | None]:
     best = None
-    for regex in (_MAGNITUDE_RES if _DIGIT.search(clause) else ()):   # every magnitude has a number
+    for regex, hint in (_MAGNITUDE_HINTED if _DIGIT.search(clause) else ()):   # every magnitude has a number
+        if not hint(clause):
+            continue
         for m in regex.finditer(clause):
             dist = abs(m.start() - cue_start)
             if dist > 90:
@@ -654,6 +699,32 @@ _INTERVENTION_FROM_TEXT_RE_6 = re.compile(r"[\s-]+(?:plasma|serum|blood|glucose|
                                           r"conditions?|samples?|measurements?)\b", re.IGNORECASE)
 
 
+# every character of an _INTERVENTION_RE match is a word character, white space, "/", "+" or "-"
+_IV_RUN = re.compile(r"[\w/+\s-]+")
+
+
+def _intervention_matches(segment: str):
+    """The matches of `_INTERVENTION_RE.finditer(segment)`, searched only in the stretches of
+    the characters a match is made of where the prefilter finds one of the strings every match
+    has (no match runs across two stretches; the whole-word checks at a stretch's ends answer
+    as in the whole segment)."""
+    low = lowered(segment)
+    trigger = _INTERVENTION_HINT.trigger
+    if low is None or trigger is None:
+        yield from _INTERVENTION_RE.finditer(segment)
+        return
+    places = [m.start() for m in trigger.finditer(low)]
+    k = 0
+    for run in (_IV_RUN.finditer(segment) if places else ()):
+        a, b = run.span()
+        while k < len(places) and places[k] < a:
+            k += 1
+        if k == len(places):
+            return
+        if places[k] < b:
+            yield from _INTERVENTION_RE.finditer(segment, a, b)
+
+
 @lru_cache(maxsize=1024)
 def _intervention_from_text(segment: str) -> str | None:
     m = _INTERVENTION_FROM_TEXT_RE_1.search(segment)
@@ -674,7 +745,7 @@ def _intervention_from_text(segment: str) -> str | None:
         lead = _INTERVENTION_FROM_TEXT_RE_2.search(segment[:m.start()])
         out = (lead.group(0) if lead else "") + w + (tail.group(0) if tail else "")
         return out.strip()
-    for m in (_INTERVENTION_RE.finditer(segment) if _INTERVENTION_HINT.may_match(segment) else ()):
+    for m in (_intervention_matches(segment) if _INTERVENTION_HINT.may_match(segment) else ()):
         iv = _clean(_INTERVENTION_FROM_TEXT_RE_3.sub("", m.group("iv")), 6)
         if iv and not _INTERVENTION_FROM_TEXT_RE_4.match(iv) \
                 and not _INTERVENTION_FROM_TEXT_RE_5.search(iv) \
@@ -752,17 +823,31 @@ def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
     return bool(m and _COMPARATOR_WORDS.search(m.group("g")))
 
 
-def _paren_depths(s: str) -> list[int]:
-    out = []
-    d = 0
-    for ch in s:
-        if ch in "([":
-            d += 1
-        out.append(d)
-        if ch in ")]" and d > 0:
-            d -= 1
-    out.append(d)
-    return out
+_BRACKET = re.compile(r"[\[\]()]")
+
+
+class _BracketDepth:
+    """Whether a place of a text lies inside round or square brackets, asked for places in
+    increasing order: one pass over the bracket characters only. A bracket counts as inside
+    its own pair; a closing bracket without an opening one is ignored."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.brackets = [(m.start(), m.group(0)) for m in _BRACKET.finditer(text)]
+        self.next = 0        # first bracket not yet read
+        self.depth = 0       # depth after the brackets read
+
+    def inside(self, pos: int) -> bool:
+        brackets = self.brackets
+        k, d = self.next, self.depth
+        while k < len(brackets) and brackets[k][0] < pos:
+            if brackets[k][1] in "([":
+                d += 1
+            elif d > 0:
+                d -= 1
+            k += 1
+        self.next, self.depth = k, d
+        return d > 0 or self.text[pos:pos + 1] in ("(", "[")
 
 
 _FIND_HITS_RE_1 = re.compile(r"\b(?:rather\s+than|instead\s+of)\s*$", re.I)
@@ -795,39 +880,45 @@ _FIND_HITS_RE_24 = re.compile(r"\bthat\s*$", re.I)
 _FIND_HITS_RE_25 = re.compile(r"\b(?:in|of)\b")
 
 
-def _find_hits(clause: str, first: int = 0) -> list[_Hit]:
-    """Direction cues of a clause; `first`: no cue starts before this offset."""
+def _find_hits(clause: str, first: int = 0, offset: int | None = None) -> list[_Hit]:
+    """Direction cues of a clause; `first`: no cue starts before this offset. `offset`: where
+    the clause starts in the sentence last given to `_first_cue` (its cues are then reused)."""
+    return _clause_hits(clause, first, _cue_spans(clause, first, offset))
+
+
+def _clause_hits(clause: str, first: int, spans: list[tuple[int, int, str, str]]) -> list[_Hit]:
+    """The hits of `_find_hits` from the clause's cue matches (start, end, group name, text)."""
     lex = lexicons()
     hits: list[_Hit] = []
-    depth_at = _paren_depths(clause) if "(" in clause or "[" in clause else None
-    for m in _cue_scan()[1].finditer(clause, first):
-        if depth_at is not None and depth_at[m.start()] > 0:
+    depth = _BracketDepth(clause) if "(" in clause or "[" in clause else None
+    for m_start, m_end, m_name, m_text in spans:
+        if depth is not None and depth.inside(m_start):
             continue   # "(defined as a 50% increase in ...)": a definition, not the finding
-        idx = int(m.lastgroup[1:])
+        idx = int(m_name[1:])
         cue = lex.cues[idx]
-        word = m.group(0).lower()
-        if cue.outcome_in_cue == "loss" and not _FIND_HITS_RE_10.search(clause[:m.start()]):
+        word = m_text.lower()
+        if cue.outcome_in_cue == "loss" and not _FIND_HITS_RE_10.search(clause[:m_start]):
             continue   # "unexplained hair loss" names a condition; "induced significant weight loss" is a finding
-        if word in _WEAK_ADJ and _FIND_HITS_RE_4.match(clause[m.end():]):
+        if word in _WEAK_ADJ and _FIND_HITS_RE_4.match(clause[m_end:]):
             continue   # "more large-scale studies are needed"
         if word in _WEAK_ADJ:
-            if _ADJ_FALSE_NEXT.match(clause[m.end():]) and not _FIND_HITS_RE_19.match(clause[m.end():]):
+            if _ADJ_FALSE_NEXT.match(clause[m_end:]) and not _FIND_HITS_RE_19.match(clause[m_end:]):
                 continue
-            if _FIND_HITS_RE_11.search(clause[:m.start()]) and _FIND_HITS_RE_20.match(clause[m.end():]) is None \
-                    and _FIND_HITS_RE_12.search(clause[:m.start()]):
+            if _FIND_HITS_RE_11.search(clause[:m_start]) and _FIND_HITS_RE_20.match(clause[m_end:]) is None \
+                    and _FIND_HITS_RE_12.search(clause[:m_start]):
                 continue
-        if word in ("more", "less") and _FIND_HITS_RE_5.match(clause[m.end():]) \
-                and not _FIND_HITS_RE_13.search(clause[m.end():m.end() + 60]):
+        if word in ("more", "less") and _FIND_HITS_RE_5.match(clause[m_end:]) \
+                and not _FIND_HITS_RE_13.search(clause[m_end:m_end + 60]):
             continue
-        if word in ("cause", "causes") and not _FIND_HITS_RE_14.search(clause[:m.start()]):
+        if word in ("cause", "causes") and not _FIND_HITS_RE_14.search(clause[:m_start]):
             continue   # "coronary causes", "all causes": a noun
-        if word == "lost" and _FIND_HITS_RE_6.match(clause[m.end():]):
+        if word == "lost" and _FIND_HITS_RE_6.match(clause[m_end:]):
             continue
-        if _FIND_HITS_RE_1.search(clause[:m.start()]):
+        if _FIND_HITS_RE_1.search(clause[:m_start]):
             continue   # "strengthen rather than suppress immunity"
-        if word.startswith("favo") and (not _FIND_HITS_RE_21.search(clause) or _FIND_HITS_RE_15.match(clause[m.end():])):
+        if word.startswith("favo") and (not _FIND_HITS_RE_21.search(clause) or _FIND_HITS_RE_15.match(clause[m_end:])):
             continue
-        if word.startswith("extend") and _FIND_HITS_RE_7.match(clause[m.end():]):
+        if word.startswith("extend") and _FIND_HITS_RE_7.match(clause[m_end:]):
             pass
         elif word in ("cut", "fall", "falls", "rise", "rises", "gain", "gains", "maintain", "maintained",
                     "maintains", "extend", "extends", "extended", "block", "blocks", "induction",
@@ -835,9 +926,9 @@ def _find_hits(clause: str, first: int = 0) -> list[_Hit]:
             # ambiguous nouns / methods words: need a comparison or a statistic nearby
             if not _COMPARISON_HINT.search(clause):
                 continue
-        if hits and _FIND_HITS_RE_8.search(clause[:m.start()]) and word.endswith("ing"):
+        if hits and _FIND_HITS_RE_8.search(clause[:m_start]) and word.endswith("ing"):
             continue   # "switches on autophagy by blocking mTORC1": the mechanism, not a second claim
-        hits.append(_Hit(m.start(), m.end(), cue, m.group(0)))
+        hits.append(_Hit(m_start, m_end, cue, m_text))
     # a negated / no-effect phrase scopes over a cue right after it ("did not show comparable
     # weight loss"); an introducing verb gives way to the noun after it ("induced significant
     # weight loss"); a lowering verb keeps the lead over a noun it acts on ("blocked the
@@ -898,7 +989,8 @@ def _find_hits(clause: str, first: int = 0) -> list[_Hit]:
     return merged
 
 
-def _clauses(sent: str) -> list[tuple[int, int]]:
+def _clauses(sent: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the clauses of a sentence."""
     out = []
     start = 0
     for m in _CLAUSE_SPLIT.finditer(sent):
@@ -906,7 +998,7 @@ def _clauses(sent: str) -> list[tuple[int, int]]:
             out.append((start, m.start()))
             start = m.end()
     out.append((start, len(sent)))
-    return out
+    return tuple(out)
 
 
 _AGENT = re.compile(r"[A-Z][\w+/-]*(?:\s+[\w+/-]+){0,2}")
@@ -995,9 +1087,31 @@ def _cue_scan() -> tuple[Prefilter, MatchStarts, bool]:
     whether its cues look at nothing outside their own words (no anchors or lookarounds)."""
     global _CUE_SCAN
     if _CUE_SCAN is None:
-        cues = lexicons().cue_regex
-        _CUE_SCAN = (Prefilter(cues), MatchStarts(cues), not inner_checks(cues))
+        lex = lexicons()
+        cues = lex.cue_regex
+        _CUE_SCAN = (Prefilter(cues), _cue_starts(lex), not inner_checks(cues))
     return _CUE_SCAN
+
+
+# how lexicons.load_direction_cues joins the cue patterns, and how each is wrapped alone
+_CUE_HEAD, _CUE_TAIL = r"(?<![\w-])(?:", r")(?![\w-])"
+_ENTRY_HEAD, _ENTRY_TAIL = r"(?<![\w-])(?:", r")(?![\w])"
+
+
+def _cue_starts(lex) -> MatchStarts:
+    """The cue matcher: entry by entry (named c0, c1 ...) when the combined regex is exactly
+    the cue patterns joined, else the combined regex tried at every place."""
+    cues = lex.cue_regex
+    entries = []
+    for i, cue in enumerate(lex.cues):
+        wrapped = cue.regex.pattern
+        if not (wrapped.startswith(_ENTRY_HEAD) and wrapped.endswith(_ENTRY_TAIL)):
+            return MatchStarts(cues)
+        entries.append((f"c{i}", wrapped[len(_ENTRY_HEAD):-len(_ENTRY_TAIL)], cue.regex))
+    joined = _CUE_HEAD + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in entries) + _CUE_TAIL
+    if joined != cues.pattern:
+        return MatchStarts(cues)
+    return AlternationStarts(cues, _CUE_HEAD, _CUE_TAIL, entries)
 
 
 def _first_cue(sent: str) -> int | None:
@@ -1007,12 +1121,47 @@ def _first_cue(sent: str) -> int | None:
     the whole-word checks around a cue answer alike in clause and sentence (checks inside a
     cue could look across the cut: then every place counts)."""
     prefilter, starts, self_contained = _cue_scan()
+    _SENTENCE_CUES[:] = [None, None, ()]
     if not prefilter.may_match(sent):
         return None
     if not self_contained:
         return 0
-    m = starts.search(sent)
-    return m.start() if m else None
+    found = tuple(starts.finditer(sent))
+    _SENTENCE_CUES[:] = [sent, starts, found]
+    return found[0].start() if found else None
+
+
+# the sentence last read by _first_cue, the matcher and every cue match in the sentence (its
+# clauses take their cues from there)
+_SENTENCE_CUES: list = [None, None, ()]
+
+
+def _cue_spans(clause: str, first: int, offset: int | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, group name, text) of the matches of `_cue_scan()[1].finditer(clause, first)`.
+
+    A clause cut from the sentence last read by `_first_cue` at `offset` has the sentence's
+    matches that lie inside it, when white space comes before the clause and white space or
+    punctuation after it (the whole-word checks answer alike) and no sentence match runs
+    across the clause's first place or its end (the scans then try the same places alike)."""
+    starts = _cue_scan()[1]
+    sent, sent_starts, found = _SENTENCE_CUES
+    if offset is not None and sent_starts is starts and sent is not None and sent.startswith(clause, offset):
+        lo, hi = offset + first, offset + len(clause)
+        if (offset == 0 or sent[offset - 1].isspace()) and (
+                hi == len(sent) or sent[hi].isspace() or sent[hi] in ";,."):
+            out = []
+            for m in found:
+                a, b = m.start(), m.end()
+                if b <= lo:
+                    continue
+                if a < lo or (a < hi < b):
+                    break          # a match across a boundary: scan the clause itself
+                if a >= hi:
+                    return out
+                out.append((a - offset, b - offset, m.lastgroup, m.group(0)))
+            else:
+                return out
+    return [(m.start(), m.end(), m.lastgroup, m.group(0)) for m in starts.finditer(clause, first)]
 
 
 _CLAIMS_OF_SENTENCE_RE_1 = re.compile(r"no\s+(?:further\s+|new\s+|other\s+|more\s+|additional\s+|recurrent\s+)?(?P<o>.+?)\s+"
@@ -1051,7 +1200,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
     clauses = _clauses(sent)
     for c_start, c_end in clauses:
         clause = sent[c_start:c_end]
-        hits = _find_hits(clause, max(0, first_cue - c_start)) if first_cue is not None and first_cue < c_end else []
+        hits = _find_hits(clause, max(0, first_cue - c_start), c_start) \
+            if first_cue is not None and first_cue < c_end else []
         abs_c = (s_start + c_start, s_start + c_end)
         c_stats = [(i, r) for i, r in stat_rows if abs_c[0] <= r["start"] < abs_c[1]] or \
             (stat_rows if len(clauses) == 1 else [])
@@ -1193,7 +1343,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 intervention = (_interventions_from_entities((abs_c[0] + a, abs_c[0] + b), actx.entities, text, None)
                                 or _intervention_from_text(clause[a:b]) or _clean(clause[a:b], 6))
             intervention = (intervention or _interventions_from_entities(abs_c, actx.entities, text, outcome_span)
-                            or _interventions_from_entities((s_start, s_end), actx.entities, text, outcome_span))
+                            or (_interventions_from_entities((s_start, s_end), actx.entities, text, outcome_span)
+                                if abs_c != (s_start, s_end) else None))
             if not intervention:
                 seg = clause
                 if outcome:

@@ -423,3 +423,65 @@ def _any_check(items: list) -> bool:
             if _any_check(list(av[2].data)):
                 return True
     return False
+
+
+class AlternationStarts(MatchStarts):
+    """MatchStarts of an alternation of named entries between two whole-word checks, `head` +
+    "(?P<name>pattern)|..." + `tail`: at a place only the entries that can start with the
+    place's character are tried, in their order, as one smaller alternation (built when a
+    place first needs it). The first entry that matches there is the one the whole
+    alternation takes, so the matches are the same."""
+
+    def __init__(self, regex: re.Pattern, head: str, tail: str,
+                 entries: list[tuple[str, str, re.Pattern]]):
+        super().__init__(regex)
+        self._head, self._tail = head, tail
+        self._entries = entries                 # (group name, pattern, the pattern compiled)
+        self._firsts = [_first_snippets(compiled) for _, _, compiled in entries]
+        self._by_char: dict[str, object] = {}
+        self._by_subset: dict[tuple[int, ...], object] = {}
+
+    def _matcher(self, ch: str):
+        """The match function of the entries that can start with lower-cased character ch."""
+        subset = tuple(i for i, firsts in enumerate(self._firsts)
+                       if firsts is None or any(re.fullmatch(seq[0], ch) for seq in firsts))
+        match = self._by_subset.get(subset)
+        if match is None:
+            if subset:
+                body = "|".join(f"(?P<{self._entries[i][0]}>{self._entries[i][1]})" for i in subset)
+                match = re.compile(self._head + body + self._tail, self.regex.flags).match
+            else:
+                match = _no_match
+            self._by_subset[subset] = match
+        self._by_char[ch] = match
+        return match
+
+    def _tried(self, text: str, low: str, pos: int):
+        by_char = self._by_char
+        end = pos
+        for place in self.places.finditer(low, pos):
+            p = place.start()
+            if p < end:
+                continue
+            ch = low[p]
+            match = by_char.get(ch) or self._matcher(ch)
+            m = match(text, p)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def _first_snippets(regex: re.Pattern) -> Factors | None:
+    """`start_sequences(regex, 1)`, from a syntax tree read for this question alone (not kept)."""
+    tree = sre_parse.parse(regex.pattern, regex.flags)
+    if tree.getwidth()[0] < 1:
+        return None
+    try:
+        found = _starts(list(tree.data), 1, [MAX_STRINGS], bool(regex.flags & re.IGNORECASE))
+    except (_TooMany, RecursionError):
+        return None
+    return None if () in found else found
+
+
+def _no_match(text: str, pos: int) -> None:
+    return None

@@ -7,6 +7,7 @@ intervals from the sentence itself; it serves this inference only and makes no r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .prefilter import MatchStarts
 
@@ -96,7 +97,9 @@ def _direction_from_p(ps: list[tuple[str, float | None]]) -> str | None:
     return "no_effect" if nonsig else None
 
 
-def p_values(text: str) -> list[tuple[str, float | None]]:
+@lru_cache(maxsize=16)
+def p_values(text: str) -> tuple[tuple[str, float | None], ...]:
+    """(operator, value) of the P values written in the text (value None for "NS")."""
     out = []
     for m in _P_STARTS.finditer(text):
         if m.group("ns"):
@@ -105,7 +108,7 @@ def p_values(text: str) -> list[tuple[str, float | None]]:
             op = {"&lt;": "<", "&gt;": ">", "of": "=", "was": "=", "is": "=", "were": "="}.get(
                 m.group("op").lower(), m.group("op"))
             out.append((op, _f(m.group("v"))))
-    return out
+    return tuple(out)
 
 
 def direction_from_text(text: str) -> str | None:
