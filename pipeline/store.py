@@ -14,6 +14,8 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,9 @@ from pipeline.writers import file_metadata, table_from_rows
 
 MARKER = "_SUCCESS"
 MANIFEST = "_manifest.json"
+ROW_GROUP_ROWS = 65_536  # rows per row group of the published tables
+READ_THREADS = 4  # threads reading shard parts while merging (pyarrow releases the GIL)
+READ_AHEAD = 32  # parts read ahead while merging
 
 
 class PartStore:
@@ -92,20 +97,31 @@ class PartStore:
         return pq.read_table(path).to_pylist() if path.exists() else []
 
     def _merge(self, name: str, keys: list[str], extra_rows: list[dict[str, Any]]) -> tuple[Path, int]:
-        """Stream the parts of one table into a temp file; return it and its row count."""
+        """Stream the parts of one table into a temp file; return it and its row count.
+
+        Parts are gathered into row groups of about ROW_GROUP_ROWS rows: one row group per small
+        part would make the file slow to write and to read."""
         schema = TABLES[name].with_metadata(file_metadata())
         tmp = self.out_dir / f".{name}.parquet.{uuid.uuid4().hex[:8]}.tmp"
         total = 0
+        pending: list[pa.Table] = []
+        pending_rows = 0
         try:
             with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
                 if extra_rows:
-                    writer.write_table(table_from_rows(name, extra_rows).cast(schema))
-                    total += len(extra_rows)
-                for key in keys:
-                    part = pq.read_table(self.root / key / f"{name}.parquet").cast(schema)
+                    pending.append(table_from_rows(name, extra_rows).cast(schema))
+                    pending_rows += len(extra_rows)
+                for part in self._read_parts(name, keys, schema):
                     if part.num_rows:
-                        writer.write_table(part)
-                        total += part.num_rows
+                        pending.append(part)
+                        pending_rows += part.num_rows
+                    if pending_rows >= ROW_GROUP_ROWS:
+                        writer.write_table(pa.concat_tables(pending))
+                        total += pending_rows
+                        pending, pending_rows = [], 0
+                if pending_rows:
+                    writer.write_table(pa.concat_tables(pending))
+                    total += pending_rows
                 if total == 0:
                     writer.write_table(table_from_rows(name, []).cast(schema))
             with open(tmp, "rb") as handle:
@@ -114,6 +130,15 @@ class PartStore:
             tmp.unlink(missing_ok=True)
             raise
         return tmp, total
+
+    def _read_parts(self, name: str, keys: list[str], schema: pa.Schema) -> Iterator[pa.Table]:
+        """The parts of one table in key order, read by a few threads, a bounded batch ahead."""
+        def read(key: str) -> pa.Table:
+            return pq.read_table(self.root / key / f"{name}.parquet").cast(schema)
+
+        with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+            for start in range(0, len(keys), READ_AHEAD):
+                yield from pool.map(read, keys[start:start + READ_AHEAD])
 
     def _manifest(self) -> dict[str, Any]:
         try:

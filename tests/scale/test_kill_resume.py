@@ -22,7 +22,11 @@ N_ARTICLES = 300  # enough shards that the run is still going when it is killed
 
 def _markers(out: Path) -> set[str]:
     root = out / "_parts"
-    return {p.parent.name for p in root.glob(f"*/{MARKER}")} if root.exists() else set()
+    # finished parts only: a hidden temporary directory may already hold its marker when the
+    # process is killed just before the rename that publishes it
+    if not root.exists():
+        return set()
+    return {p.parent.name for p in root.glob(f"*/{MARKER}") if not p.parent.name.startswith(".")}
 
 
 def _published(out: Path) -> dict[str, object]:
