@@ -109,9 +109,10 @@ def _word_num(s: str) -> float | None:
         return None
 
 
-_IS_MEASUREMENT_RE_1 = re.compile(r"\s*±")
-_IS_MEASUREMENT_RE_2 = re.compile(r"±\s*$")
-_IS_MEASUREMENT_RE_3 = re.compile(r"\b(?:dose|doses|dosed|dosage|received|receiving|given|administered|took|taking|daily)\b(?:\s+of)?\s*$", re.I)
+# used by _is_measurement()
+_LEADING_PLUS_MINUS = re.compile(r"\s*±")
+_TRAILING_PLUS_MINUS = re.compile(r"±\s*$")
+_ENDS_WITH_DOSING_VERB = re.compile(r"\b(?:dose|doses|dosed|dosage|received|receiving|given|administered|took|taking|daily)\b(?:\s+of)?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -128,16 +129,17 @@ def _is_measurement(sent: str, rel_start: int, rel_end: int, unit_text: str, per
     if full_unit.startswith(prefixes) or (unit_text.lower() + after).startswith(prefixes):
         return True
     # "±" right before/after: a mean (SD), not a dose
-    if _IS_MEASUREMENT_RE_1.match(sent[rel_end:]) or _IS_MEASUREMENT_RE_2.search(sent[:rel_start]):
+    if _LEADING_PLUS_MINUS.match(sent[rel_end:]) or _TRAILING_PLUS_MINUS.search(sent[:rel_start]):
         return True
     before = sent[max(0, rel_start - 40):rel_start]
-    if lex.measurement_context.search(before.split(",")[-1]) and not _IS_MEASUREMENT_RE_3.search(before):
+    if lex.measurement_context.search(before.split(",")[-1]) and not _ENDS_WITH_DOSING_VERB.search(before):
         return True
     return False
 
 
-_DRUG_FOR_RE_1 = re.compile(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?(?P<d>[A-Za-z][\w-]+(?:\s+(?:phosphate|sodium|hydrochloride|sulfate|acid))?)")
-_DRUG_FOR_RE_2 = re.compile(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?", re.I)
+# used by _drug_for()
+_DRUG_NAME_AFTER_DOSE_FORM = re.compile(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?(?P<d>[A-Za-z][\w-]+(?:\s+(?:phosphate|sodium|hydrochloride|sulfate|acid))?)")
+_DOSE_FORM_ROUTE_PREFIX = re.compile(r"\s*(?:(?:dose|doses|tablets?|capsules?)\s+)?(?:of\s+)?(?:oral\s+|topical\s+|intravenous\s+)?", re.I)
 
 
 def _drug_for(sent: str, rel_start: int, rel_end: int, entities: list[dict], s_start: int) -> str | None:
@@ -149,7 +151,7 @@ def _drug_for(sent: str, rel_start: int, rel_end: int, entities: list[dict], s_s
         rs, re_ = e["start"] - s_start, e["end"] - s_start
         if rs >= rel_end:
             gap = sent[rel_end:rs]
-            if _DRUG_FOR_RE_2.fullmatch(gap):
+            if _DOSE_FORM_ROUTE_PREFIX.fullmatch(gap):
                 dist = 0
             else:
                 continue
@@ -161,7 +163,7 @@ def _drug_for(sent: str, rel_start: int, rel_end: int, entities: list[dict], s_s
             best = (dist, (e.get("canonical") or sent[rs:re_]).strip())
     if best:
         return best[1]
-    after = _DRUG_FOR_RE_1.match(sent[rel_end:])
+    after = _DRUG_NAME_AFTER_DOSE_FORM.match(sent[rel_end:])
     if after and _DRUG_NEAR.fullmatch(after.group("d")):
         return after.group("d")
     cands = [m for m in _DRUG_NEAR.finditer(sent[:rel_start])]
@@ -214,24 +216,25 @@ def _drug_before(text: str, start: int, entities: list[dict]) -> str | None:
     return found[-1].group(0) if found else None
 
 
-_DOSES_OF_SENTENCE_RE_1 = re.compile(r"^(?:/|per|a|every|each)\s*")
-_DOSES_OF_SENTENCE_RE_2 = re.compile(r"(?:/|per\s+|a\s+)?(?:day|d|week|wk|month)", re.I)
-_DOSES_OF_SENTENCE_RE_3 = re.compile(r"(?:daily|weekly|nightly|monthly)", re.I)
-_DOSES_OF_SENTENCE_RE_4 = re.compile(r"\s*(?:of|were|was|reported|showed|patients|participants|reduction|increase|relative|"
-                                     r"decrease|improvement|higher|lower|CI|confidence)", re.I)
-_DOSES_OF_SENTENCE_RE_5 = re.compile(r"(?:\b(?:at|of|with|to)\s*$|\brange\s*(?:of\s*)?$)", re.I)
-_DOSES_OF_SENTENCE_RE_6 = re.compile(r"\b(?:dose|doses|dosed|dosing|received|receiving|given|administered|daily|per\s+day|/day|"
-                                     r"supplement\w*|took|taking|intake\s+of|infused|injected|tablets?|capsules?)\b", re.I)
-_DOSES_OF_SENTENCE_RE_7 = re.compile(r"\s*(?:/|per\s+)(day|d|week|wk|month|dose)\b", re.I)
-_DOSES_OF_SENTENCE_RE_8 = re.compile(r"intermittent|weekly|daily|monthly|single", re.I)
-_DOSES_OF_SENTENCE_RE_9 = re.compile(r"\b(?:by|to|from|than|versus|vs\.?|of|in|with|and)\s*$", re.I)
-_DOSES_OF_SENTENCE_RE_10 = re.compile(r"\b(?:cream|ointment|gel|lotion|solution)\b", re.I)
+# used by doses_of_sentence() and dosing_words()
+_LEADING_PER_WORD = re.compile(r"^(?:/|per|a|every|each)\s*")
+_PER_TIME_UNIT = re.compile(r"(?:/|per\s+|a\s+)?(?:day|d|week|wk|month)", re.I)
+_DAILY_WEEKLY_MONTHLY = re.compile(r"(?:daily|weekly|nightly|monthly)", re.I)
+_LEADING_RESULT_WORD = re.compile(r"\s*(?:of|were|was|reported|showed|patients|participants|reduction|increase|relative|"
+                                  r"decrease|improvement|higher|lower|CI|confidence)", re.I)
+_ENDS_WITH_AT_OF_OR_RANGE = re.compile(r"(?:\b(?:at|of|with|to)\s*$|\brange\s*(?:of\s*)?$)", re.I)
+_DOSING_CONTEXT_WORD = re.compile(r"\b(?:dose|doses|dosed|dosing|received|receiving|given|administered|daily|per\s+day|/day|"
+                                  r"supplement\w*|took|taking|intake\s+of|infused|injected|tablets?|capsules?)\b", re.I)
+_PER_DOSING_PERIOD = re.compile(r"\s*(?:/|per\s+)(day|d|week|wk|month|dose)\b", re.I)
+_REGIMEN_FREQUENCY_WORD = re.compile(r"intermittent|weekly|daily|monthly|single", re.I)
+_ENDS_WITH_COMPARISON_PREPOSITION = re.compile(r"\b(?:by|to|from|than|versus|vs\.?|of|in|with|and)\s*$", re.I)
+_TOPICAL_FORMULATION = re.compile(r"\b(?:cream|ointment|gel|lotion|solution)\b", re.I)
 
 
 @lru_cache(maxsize=256)
 def dosing_words(sent: str) -> bool:
     """The sentence has a word of dosing ("dose", "received", "daily", "tablets" ...)."""
-    return _DOSES_OF_SENTENCE_RE_6.search(sent) is not None
+    return _DOSING_CONTEXT_WORD.search(sent) is not None
 
 
 _UNIT_KEY_RES: dict[str, re.Pattern] = {}
@@ -264,7 +267,7 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
             continue   # a statistic or sample size, not a dose
         if _is_measurement(sent, m.start(), m.end(), unit_written, per_text):
             continue
-        if unit_written in ("µM", "μM", "nM", "mM") and not _DOSES_OF_SENTENCE_RE_5.search(sent[max(0, m.start() - 20):m.start()]):
+        if unit_written in ("µM", "μM", "nM", "mM") and not _ENDS_WITH_AT_OF_OR_RANGE.search(sent[max(0, m.start() - 20):m.start()]):
             continue   # a measured concentration ("plasma nicotinamide 0.63 µM"), not an exposure
         unit_key = next((k for k in lex.dose_units if _unit_key_re(k).fullmatch(unit_written)), None)
         unit = lex.dose_units.get(unit_key, unit_written) if unit_key else unit_written
@@ -274,11 +277,11 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
         per = None
         p = per_text.strip().lower()
         if p:
-            word = _DOSES_OF_SENTENCE_RE_1.sub("", p)
+            word = _LEADING_PER_WORD.sub("", p)
             if word in ("kg", "m2", "m²"):
                 unit = f"{unit}/{ 'm2' if word != 'kg' else 'kg'}"
                 per = None
-                rest = _DOSES_OF_SENTENCE_RE_7.match(sent[m.end():])
+                rest = _PER_DOSING_PERIOD.match(sent[m.end():])
                 end_extra = rest.end() if rest else 0
                 if rest:
                     per = _PER[rest.group(1).lower()]
@@ -289,16 +292,16 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
         freq, fper = _frequency(sent[m.end():m.end() + 60])
         if freq is None:
             freq_b, fper_b = _frequency(sent[max(0, m.start() - 30):m.start()])
-            if freq_b and _DOSES_OF_SENTENCE_RE_8.search(freq_b):
+            if freq_b and _REGIMEN_FREQUENCY_WORD.search(freq_b):
                 freq, fper = freq_b, fper_b
-        if freq and _DOSES_OF_SENTENCE_RE_2.fullmatch(freq.strip()):
+        if freq and _PER_TIME_UNIT.fullmatch(freq.strip()):
             freq = None  # already the per-unit
         if per is None and freq and _PER_DOSE.search(freq):
             per = "dose"      # "850 mg twice daily", "a single 16 mg dose", "100 mg for 3 days"
         elif per is None and fper in ("day", "week", "month", "dose"):
             per = fper
         # extend the span over a frequency that follows directly ("40 mg daily")
-        if freq and _DOSES_OF_SENTENCE_RE_3.fullmatch(freq):
+        if freq and _DAILY_WEEKLY_MONTHLY.fullmatch(freq):
             # a one-word frequency right after the amount is part of the span ("40 mg daily");
             # longer ones ("once weekly", "twice daily") are left to the frequency column
             k = sent.find(freq, m.end())
@@ -316,10 +319,10 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
             abs_s, abs_e = s_start + m.start(), s_start + m.end()
             if any(d["start"] < abs_e and abs_s < d["end"] for d in out):
                 continue
-            if _DOSES_OF_SENTENCE_RE_9.search(sent[:m.start()]) \
-                    and not _DOSES_OF_SENTENCE_RE_10.search(sent[m.end():m.end() + 25]):
+            if _ENDS_WITH_COMPARISON_PREPOSITION.search(sent[:m.start()]) \
+                    and not _TOPICAL_FORMULATION.search(sent[m.end():m.end() + 25]):
                 continue   # "fell by 61%", "in 40% of": a statistic, not a strength
-            if _DOSES_OF_SENTENCE_RE_4.match(sent[m.end():]):
+            if _LEADING_RESULT_WORD.match(sent[m.end():]):
                 continue
             freq, _ = _frequency(sent[m.end():m.end() + 60])
             out.append({"start": abs_s, "end": abs_e,

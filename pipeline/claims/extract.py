@@ -345,8 +345,9 @@ _LEADING_PREP_BAD = re.compile(r"^(?:by|from|to|than|at|after|before|versus|vs\.
                                r"without|with|under)\s", re.IGNORECASE)
 
 
-_TIDY_OUTCOME_RE_1 = re.compile(r"[a-z]{3,}(?:ed|en)", re.IGNORECASE)
-_TIDY_OUTCOME_RE_2 = re.compile(r"\s+")
+# used by tidy_outcome()
+_PAST_PARTICIPLE_WORD = re.compile(r"[a-z]{3,}(?:ed|en)", re.IGNORECASE)
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=256)
@@ -360,7 +361,7 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     copula or modal ("Mouth ulcers were the one side effect") leaves the words before it."""
     if not phrase:
         return None
-    p = _TIDY_OUTCOME_RE_2.sub(" ", phrase).strip(" ,;:.-–—")
+    p = _WHITESPACE_RUN.sub(" ", phrase).strip(" ,;:.-–—")
     if _LEADING_PREP_BAD.match(p):
         return None
     for _ in range(3):
@@ -398,7 +399,7 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     p = p.strip(" ,;:.-–—")
     words = p.split()
     if not words or _NOT_OUTCOME.fullmatch(p) or _VERB_WORD.fullmatch(p) or _LEADING_PREP_BAD.match(p) \
-            or _TIDY_OUTCOME_RE_1.fullmatch(p) or _NOT_OUTCOME_HEAD.fullmatch(words[-1]) \
+            or _PAST_PARTICIPLE_WORD.fullmatch(p) or _NOT_OUTCOME_HEAD.fullmatch(words[-1]) \
             or _PRONOUN_START.match(p) or (len(words) <= 3 and words[-1].lower() in lexicons().population_heads):
         return None
     return _clean(p)
@@ -440,34 +441,35 @@ _FROM_BASELINE = re.compile(
     r"month\s+\d+|day\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|hours?|h))(?:\s+values?)?\s*,?\s*)+", re.IGNORECASE)
 
 
-_OBJECT_AFTER_RE_1 = re.compile(r"^\s+(?:rather\s+than|instead\s+of|and\s+not|but\s+not|or)\s+[a-z]+(?:ed|s|e|en)?(?=\s)", re.IGNORECASE)
-_OBJECT_AFTER_RE_2 = re.compile(r"^\s*(?:between|among|across)\b", re.I)
-_OBJECT_AFTER_RE_3 = re.compile(r"^\s*\d[\d,.]*\s+(?=[a-z])")
-_OBJECT_AFTER_RE_4 = re.compile(r"^\s*(?:between|among|across)\s+[^,;()]{1,60}?\s+(?:in\s+relation\s+to|in\s+terms\s+of|"
-                                r"with\s+regard\s+to|with\s+respect\s+to|regarding|concerning|for|in|on|as\s+to)\s+(?=\w)", re.I)
-_OBJECT_AFTER_RE_5 = re.compile(r"^\s*in\s+(?:the|both|all|each|patients|participants|subjects|those)\b", re.I)
-_OBJECT_AFTER_RE_6 = re.compile(r"^\s*(?:by|to|from|at|after|than|in\s+the|in\s+both|upon|over|compared|versus|vs|when|with|"
-                                r"between|among|during|following|[,;:(.\[]|\d|p\s*[<=>])", re.IGNORECASE)
-_OBJECT_AFTER_RE_7 = re.compile(r"\b(?:a|an|the|no|any|significant|greater|larger|smaller|%|similar|overall|mean|further)\s*$", re.I)
+# used by _object_after()
+_LEADING_RATHER_THAN_VERB = re.compile(r"^\s+(?:rather\s+than|instead\s+of|and\s+not|but\s+not|or)\s+[a-z]+(?:ed|s|e|en)?(?=\s)", re.IGNORECASE)
+_LEADING_BETWEEN_AMONG = re.compile(r"^\s*(?:between|among|across)\b", re.I)
+_LEADING_NUMBER_BEFORE_WORD = re.compile(r"^\s*\d[\d,.]*\s+(?=[a-z])")
+_LEADING_BETWEEN_GROUPS_REGARDING = re.compile(r"^\s*(?:between|among|across)\s+[^,;()]{1,60}?\s+(?:in\s+relation\s+to|in\s+terms\s+of|"
+                                               r"with\s+regard\s+to|with\s+respect\s+to|regarding|concerning|for|in|on|as\s+to)\s+(?=\w)", re.I)
+_LEADING_IN_POPULATION = re.compile(r"^\s*in\s+(?:the|both|all|each|patients|participants|subjects|those)\b", re.I)
+_LEADING_PREPOSITION_OR_PUNCT = re.compile(r"^\s*(?:by|to|from|at|after|than|in\s+the|in\s+both|upon|over|compared|versus|vs|when|with|"
+                                           r"between|among|during|following|[,;:(.\[]|\d|p\s*[<=>])", re.IGNORECASE)
+_ENDS_WITH_DETERMINER_OR_QUALIFIER = re.compile(r"\b(?:a|an|the|no|any|significant|greater|larger|smaller|%|similar|overall|mean|further)\s*$", re.I)
 
 
 def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -> str | None:
     rest = clause[pos:]
-    rest = _OBJECT_AFTER_RE_1.sub("", rest, count=1)   # "strengthen rather than suppress immunity"
+    rest = _LEADING_RATHER_THAN_VERB.sub("", rest, count=1)   # "strengthen rather than suppress immunity"
     rest = _LEAD_SKIP.sub("", rest)
     rest = _FROM_BASELINE.sub("", rest)
-    if _OBJECT_AFTER_RE_2.match(rest):
-        m = _OBJECT_AFTER_RE_4.match(rest)
+    if _LEADING_BETWEEN_AMONG.match(rest):
+        m = _LEADING_BETWEEN_GROUPS_REGARDING.match(rest)
         rest = _BETWEEN_GROUPS.sub("", rest, count=1) if _BETWEEN_GROUPS.match(rest) else (
             rest[m.end():] if m else rest)
     noun_like = bool(_NOUN_CUE.search(cue_text.strip())) or bool(
-        _OBJECT_AFTER_RE_7.search(before))
-    if not noun_like and _OBJECT_AFTER_RE_5.match(rest):
+        _ENDS_WITH_DETERMINER_OR_QUALIFIER.search(before))
+    if not noun_like and _LEADING_IN_POPULATION.match(rest):
         return None
     rest = _LEAD_PREP.sub("", rest, count=1)
     rest = _LEAD_SKIP.sub("", rest)
-    rest = _OBJECT_AFTER_RE_3.sub("", rest)   # "preserved 605 primordial follicles"
-    if _OBJECT_AFTER_RE_6.match(rest) or not rest.strip():
+    rest = _LEADING_NUMBER_BEFORE_WORD.sub("", rest)   # "preserved 605 primordial follicles"
+    if _LEADING_PREPOSITION_OR_PUNCT.match(rest) or not rest.strip():
         return None
     m = _OBJ_STOP.search(rest)
     phrase = rest[:m.start()] if m else rest
@@ -477,24 +479,25 @@ def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -
     return _clean(phrase)
 
 
-_SUBJECT_BEFORE_RE_1 = re.compile(r"^(?:in|at|after|during|on|for|among|with|under|following)\s+[^,]{0,40}?\s+"
-                                  r"(?=(?:the|her|his|their|its|a|an|mean|median|total|overall)\s)", re.I)
-_SUBJECT_BEFORE_RE_2 = re.compile(r"^(?:there\s+(?:was|were|is|are)|we\s+\w+|it\s+\w+)\s+", re.I)
-_SUBJECT_BEFORE_RE_3 = re.compile(r"\s*[(\[{][^()\[\]{}]*[)\]}]")
+# used by _subject_before()
+_LEADING_PREPOSITIONAL_PHRASE = re.compile(r"^(?:in|at|after|during|on|for|among|with|under|following)\s+[^,]{0,40}?\s+"
+                                           r"(?=(?:the|her|his|their|its|a|an|mean|median|total|overall)\s)", re.I)
+_LEADING_THERE_WAS_OR_PRONOUN_VERB = re.compile(r"^(?:there\s+(?:was|were|is|are)|we\s+\w+|it\s+\w+)\s+", re.I)
+_BRACKETED_SPAN = re.compile(r"\s*[(\[{][^()\[\]{}]*[)\]}]")
 
 
 def _subject_before(clause: str, pos: int) -> str | None:
     before = clause[:pos]
     if "(" in before or "[" in before or "{" in before:     # a bracketed aside needs its opening
         for _ in range(2):
-            before = _SUBJECT_BEFORE_RE_3.sub("", before)
+            before = _BRACKETED_SPAN.sub("", before)
     before = _without_trailing_words(before)
     m = _SUBJ_SPLIT.match(before)
     if m and len(before[m.end():].split()) >= 1:
         before = before[m.end():]
     # drop a leading circumstantial phrase without comma: "In the second evaluation the time ..."
-    before = _SUBJECT_BEFORE_RE_1.sub("", before.strip())
-    before = _SUBJECT_BEFORE_RE_2.sub("", before)
+    before = _LEADING_PREPOSITIONAL_PHRASE.sub("", before.strip())
+    before = _LEADING_THERE_WAS_OR_PRONOUN_VERB.sub("", before)
     words = before.split()
     if len(words) > 10:
         before = " ".join(words[-10:])
@@ -513,13 +516,14 @@ def _pop_stop() -> re.Pattern:
     return _POP_STOP
 
 
-_IS_POPULATION_RE_1 = re.compile(r"\b(?:in|of|with|on|for)\b", re.I)
+# used by _is_population()
+_POPULATION_PREPOSITION = re.compile(r"\b(?:in|of|with|on|for)\b", re.I)
 
 
 def _is_population(phrase: str) -> bool:
     words = phrase.split()
     heads = set(lexicons().population_heads) | {"models", "model", "vitro", "vivo", "samples", "tissue"}
-    if _IS_POPULATION_RE_1.search(phrase):
+    if _POPULATION_PREPOSITION.search(phrase):
         return False
     return len(words) <= 4 and (words[-1].lower() in heads or phrase.lower().startswith("vitro"))
 
@@ -591,19 +595,20 @@ def _magnitude(clause: str, cue_start: int) -> tuple[str | None, float | None, s
     return None, None, None
 
 
-_INTERVENTIONS_FROM_ENTITIES_RE_1 = re.compile(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|long-term|"
-                                               r"short-term|combined|intravenous|inhaled|daily|weekly)\s+)+$", re.IGNORECASE)
-_INTERVENTIONS_FROM_ENTITIES_RE_2 = re.compile(r"\s+(?:use|treatment|therapy|administration|supplementation)\b", re.I)
-_INTERVENTIONS_FROM_ENTITIES_RE_3 = re.compile(r"\s*(?:[\d.,]+\s*(?:mg|g|µg|μg|mcg|IU|mg/kg|mg/m²)(?:/(?:day|d|week|kg))?\s+)?"
-                                               r"(?:plus|\+|and|with|combined with|in combination with|/)\s*", re.IGNORECASE)
-_INTERVENTIONS_FROM_ENTITIES_RE_4 = re.compile(r"[\s-]*(?:levels?|concentrations?|content|values?|excretion|clearance|"
-                                               r"intake|disposal|tolerance|uptake|metabolism|homeostasis|control|"
-                                               r"turnover|oxidation|synthesis|production|flux|ratio|rate)\b", re.I)
-_INTERVENTIONS_FROM_ENTITIES_RE_5 = re.compile(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
-                                               r"intracellular|tissue|muscle|hepatic|intrahepatic|cerebrospinal)\s+$", re.I)
-_INTERVENTIONS_FROM_ENTITIES_RE_6 = re.compile(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
-                                               r"intracellular|intrahepatic)\s+$", re.I)
-_INTERVENTIONS_FROM_ENTITIES_RE_7 = re.compile(r"[\s-]*(?:disposal|tolerance|uptake|homeostasis)\b", re.I)
+# used by _interventions_from_entities()
+_TRAILING_ROUTE_OR_REGIMEN_MODIFIERS = re.compile(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|long-term|"
+                                                  r"short-term|combined|intravenous|inhaled|daily|weekly)\s+)+$", re.IGNORECASE)
+_USE_OR_TREATMENT_SUFFIX = re.compile(r"\s+(?:use|treatment|therapy|administration|supplementation)\b", re.I)
+_DOSE_AND_COMBINATION_JOINER = re.compile(r"\s*(?:[\d.,]+\s*(?:mg|g|µg|μg|mcg|IU|mg/kg|mg/m²)(?:/(?:day|d|week|kg))?\s+)?"
+                                          r"(?:plus|\+|and|with|combined with|in combination with|/)\s*", re.IGNORECASE)
+_MEASUREMENT_NOUN_SUFFIX = re.compile(r"[\s-]*(?:levels?|concentrations?|content|values?|excretion|clearance|"
+                                      r"intake|disposal|tolerance|uptake|metabolism|homeostasis|control|"
+                                      r"turnover|oxidation|synthesis|production|flux|ratio|rate)\b", re.I)
+_TRAILING_SAMPLE_SITE = re.compile(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
+                                   r"intracellular|tissue|muscle|hepatic|intrahepatic|cerebrospinal)\s+$", re.I)
+_TRAILING_FLUID_SAMPLE_SITE = re.compile(r"\b(?:fasting|plasma|serum|blood|whole-blood|circulating|urinary|urine|salivary|"
+                                         r"intracellular|intrahepatic)\s+$", re.I)
+_METABOLIC_PROCESS_SUFFIX = re.compile(r"[\s-]*(?:disposal|tolerance|uptake|homeostasis)\b", re.I)
 
 
 def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dict], text: str,
@@ -616,29 +621,29 @@ def _interventions_from_entities(clause_abs: tuple[int, int], entities: list[dic
         return None
     chems.sort(key=lambda x: x["start"])
     # a measured substance ("plasma glucose", "glucose disposal rate", "NAD+ levels") is an outcome
-    measured = [x for x in chems if _INTERVENTIONS_FROM_ENTITIES_RE_4.match(text[x["end"]:x["end"] + 16])
-                or _INTERVENTIONS_FROM_ENTITIES_RE_5.search(text[max(0, x["start"] - 20):x["start"]])]
+    measured = [x for x in chems if _MEASUREMENT_NOUN_SUFFIX.match(text[x["end"]:x["end"] + 16])
+                or _TRAILING_SAMPLE_SITE.search(text[max(0, x["start"] - 20):x["start"]])]
     kept = [x for x in chems if x not in measured]
     if not kept and len(measured) == len(chems) and all(
-            _INTERVENTIONS_FROM_ENTITIES_RE_6.search(text[max(0, x["start"] - 20):x["start"]])
-            or _INTERVENTIONS_FROM_ENTITIES_RE_7.match(text[x["end"]:x["end"] + 16])
+            _TRAILING_FLUID_SAMPLE_SITE.search(text[max(0, x["start"] - 20):x["start"]])
+            or _METABOLIC_PROCESS_SUFFIX.match(text[x["end"]:x["end"] + 16])
             for x in measured):
         return None
     chems = kept or chems
     names = []
     first = chems[0]
-    lead = _INTERVENTIONS_FROM_ENTITIES_RE_1.search(text[max(s, first["start"] - 40):first["start"]])
+    lead = _TRAILING_ROUTE_OR_REGIMEN_MODIFIERS.search(text[max(s, first["start"] - 40):first["start"]])
     names.append(text[first["start"]:first["end"]].strip())
     last_end = first["end"]
     for x in chems[1:]:
         gap = text[last_end:x["start"]]
-        if _INTERVENTIONS_FROM_ENTITIES_RE_3.fullmatch(gap):
+        if _DOSE_AND_COMBINATION_JOINER.fullmatch(gap):
             names.append(text[x["start"]:x["end"]].strip())
             last_end = x["end"]
         else:
             break
     out = " plus ".join(dict.fromkeys(n for n in names if n))
-    tail = _INTERVENTIONS_FROM_ENTITIES_RE_2.match(text[last_end:last_end + 30])
+    tail = _USE_OR_TREATMENT_SUFFIX.match(text[last_end:last_end + 30])
     if tail:
         out += tail.group(0).rstrip()
     if lead:
@@ -689,14 +694,15 @@ _NAMED_DRUG_HINT = Prefilter(_NAMED_DRUG)
 _INTERVENTION_HINT = Prefilter(_INTERVENTION_RE)
 
 
-_INTERVENTION_FROM_TEXT_RE_1 = re.compile(r"\b(?:combined\s+)?(?P<a>[\w-]+)\s+(?:plus|\+|combined\s+with|in\s+combination\s+with|and)\s+(?P<b>[\w-]+)\b", re.IGNORECASE)
-_INTERVENTION_FROM_TEXT_RE_2 = re.compile(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|"
-                                          r"delayed|combined|intravenous|inhaled)\s+)+$", re.IGNORECASE)
-_INTERVENTION_FROM_TEXT_RE_3 = re.compile(r"^(?:and|or|that|which|whereas)\s+", re.IGNORECASE)
-_INTERVENTION_FROM_TEXT_RE_4 = re.compile(r"^(?:the|this|our|their|each|both|of|after|during|at|in|with)\b", re.I)
-_INTERVENTION_FROM_TEXT_RE_5 = re.compile(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", re.I)
-_INTERVENTION_FROM_TEXT_RE_6 = re.compile(r"[\s-]+(?:plasma|serum|blood|glucose|insulin|lipids?|levels?|values?|state|"
-                                          r"conditions?|samples?|measurements?)\b", re.IGNORECASE)
+# used by _intervention_from_text()
+_COMBINED_DRUG_PAIR = re.compile(r"\b(?:combined\s+)?(?P<a>[\w-]+)\s+(?:plus|\+|combined\s+with|in\s+combination\s+with|and)\s+(?P<b>[\w-]+)\b", re.IGNORECASE)
+_TRAILING_ROUTE_OR_DOSE_MODIFIERS = re.compile(r"(?:\b(?:topical|oral|low[- ]dose|high[- ]dose|intermittent|delayed[- ]release|"
+                                               r"delayed|combined|intravenous|inhaled)\s+)+$", re.IGNORECASE)
+_LEADING_CONJUNCTION_OR_RELATIVE = re.compile(r"^(?:and|or|that|which|whereas)\s+", re.IGNORECASE)
+_LEADING_DETERMINER_OR_PREPOSITION = re.compile(r"^(?:the|this|our|their|each|both|of|after|during|at|in|with)\b", re.I)
+_DURATION_UNIT_OR_OF = re.compile(r"\b(?:wk|weeks?|days?|months?|years?|hours?|min|of)\b", re.I)
+_BIOMARKER_NOUN_SUFFIX = re.compile(r"[\s-]+(?:plasma|serum|blood|glucose|insulin|lipids?|levels?|values?|state|"
+                                    r"conditions?|samples?|measurements?)\b", re.IGNORECASE)
 
 
 # every character of an _INTERVENTION_RE match is a word character, white space, "/", "+" or "-"
@@ -727,7 +733,7 @@ def _intervention_matches(segment: str):
 
 @lru_cache(maxsize=1024)
 def _intervention_from_text(segment: str) -> str | None:
-    m = _INTERVENTION_FROM_TEXT_RE_1.search(segment)
+    m = _COMBINED_DRUG_PAIR.search(segment)
     if m and _DRUG_WORD.fullmatch(m.group("a")) and _DRUG_WORD.fullmatch(m.group("b")) \
             and m.group("a").lower() not in _NOT_DRUG and m.group("b").lower() not in _NOT_DRUG:
         return f"{m.group('a')} plus {m.group('b')}"
@@ -742,16 +748,16 @@ def _intervention_from_text(segment: str) -> str | None:
             continue
         # extend with a following head noun ("rapamycin treatment")
         tail = _HEAD_AFTER.match(segment[m.end():])
-        lead = _INTERVENTION_FROM_TEXT_RE_2.search(segment[:m.start()])
+        lead = _TRAILING_ROUTE_OR_DOSE_MODIFIERS.search(segment[:m.start()])
         out = (lead.group(0) if lead else "") + w + (tail.group(0) if tail else "")
         return out.strip()
     for m in (_intervention_matches(segment) if _INTERVENTION_HINT.may_match(segment) else ()):
-        iv = _clean(_INTERVENTION_FROM_TEXT_RE_3.sub("", m.group("iv")), 6)
-        if iv and not _INTERVENTION_FROM_TEXT_RE_4.match(iv) \
-                and not _INTERVENTION_FROM_TEXT_RE_5.search(iv) \
+        iv = _clean(_LEADING_CONJUNCTION_OR_RELATIVE.sub("", m.group("iv")), 6)
+        if iv and not _LEADING_DETERMINER_OR_PREPOSITION.match(iv) \
+                and not _DURATION_UNIT_OR_OF.search(iv) \
                 and not _NOT_IV_WORD.search(iv) \
                 and not any(w.lower().endswith("ed") and lexicons().cue_regex.fullmatch(w) for w in iv.split()[:-1]) \
-                and not _INTERVENTION_FROM_TEXT_RE_6.match(segment[m.end():]):
+                and not _BIOMARKER_NOUN_SUFFIX.match(segment[m.end():]):
             return iv     # "fasting plasma glucose" is a measurement, not fasting
     return None
 
@@ -763,33 +769,34 @@ _NOT_IV_WORD = re.compile(
     rf"{_COPULA_MODAL}|{_INNER_VERB}|resolved|needed|required|received|started|stopped)\b", re.IGNORECASE)
 
 
-_COMPARATOR_RE_1 = re.compile(r"^[\d.,\s%±-]*(?:in|with|among|for|to|of|by)\s+")
-_COMPARATOR_RE_2 = re.compile(r"\s+(?:it|them|this|that|these|those)\s*$", re.IGNORECASE)
-_COMPARATOR_RE_3 = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+")
-_COMPARATOR_RE_4 = re.compile(r"(?:alongside|together|simultaneously|concurrently|before|after|participants|"
-                              r"patients|subjects|individuals|people|cases)", re.IGNORECASE)
-_COMPARATOR_RE_5 = re.compile(r"^(?:baseline|pre-?treatment|before)", re.I)
-_COMPARATOR_RE_6 = re.compile(r"[\d.\s%±]+")
+# used by _comparator()
+_LEADING_NUMBERS_THEN_PREPOSITION = re.compile(r"^[\d.,\s%±-]*(?:in|with|among|for|to|of|by)\s+")
+_TRAILING_PRONOUN = re.compile(r"\s+(?:it|them|this|that|these|those)\s*$", re.IGNORECASE)
+_COMPARED_WITH_OR_VERSUS = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+")
+_TIMING_OR_PARTICIPANT_WORD = re.compile(r"(?:alongside|together|simultaneously|concurrently|before|after|participants|"
+                                         r"patients|subjects|individuals|people|cases)", re.IGNORECASE)
+_LEADING_BASELINE = re.compile(r"^(?:baseline|pre-?treatment|before)", re.I)
+_NUMERIC_RUN = re.compile(r"[\d.\s%±]+")
 
 
 @lru_cache(maxsize=4096)
 def _comparator(clause: str) -> str | None:
     m = _COMPARATOR_RE.search(clause)
     if m:
-        raw = _COMPARATOR_RE_3.split(m.group("c"))[-1]
+        raw = _COMPARED_WITH_OR_VERSUS.split(m.group("c"))[-1]
         cm = lexicons().cue_regex.search(raw)
         if cm:
             raw = raw[:cm.start()]
-        raw = _COMPARATOR_RE_1.sub("", raw)
+        raw = _LEADING_NUMBERS_THEN_PREPOSITION.sub("", raw)
         verb = _VERB_WORD.search(raw)
         if verb and verb.start() > 0:
             raw = raw[:verb.start()]     # "minoxidil remains unclear": the arm ends at a verb
-        raw = _COMPARATOR_RE_2.sub("", raw)
+        raw = _TRAILING_PRONOUN.sub("", raw)
         c = _clean(raw, 6)
-        if c and _COMPARATOR_RE_4.fullmatch(c):
+        if c and _TIMING_OR_PARTICIPANT_WORD.fullmatch(c):
             c = None     # "rather than alongside it", "(11 vs 2 participants)": no arm named
-        if c and not _COMPARATOR_RE_6.fullmatch(c):
-            if _COMPARATOR_RE_5.match(c):
+        if c and not _NUMERIC_RUN.fullmatch(c):
+            if _LEADING_BASELINE.match(c):
                 return "baseline"
             return c
     k = scans().comparators.first_index(clause)
@@ -799,10 +806,11 @@ def _comparator(clause: str) -> str | None:
     return name or regex.search(clause).group(0).strip()
 
 
-_FLIP_FOR_GROUP_RE_1 = re.compile(r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
-                                  r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I)
-_FLIP_FOR_GROUP_RE_2 = re.compile(r"\b(?:than|versus|vs|compared|relative|over)\b", re.I)
-_FLIP_FOR_GROUP_RE_3 = re.compile(r"\b(?:group|arm)\b", re.I)
+# used by _flip_for_group()
+_GROUP_HAD_CLAUSE_AT_END = re.compile(r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
+                                      r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I)
+_COMPARISON_WORD = re.compile(r"\b(?:than|versus|vs|compared|relative|over)\b", re.I)
+_GROUP_OR_ARM = re.compile(r"\b(?:group|arm)\b", re.I)
 
 
 def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
@@ -811,15 +819,15 @@ def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
         return False
     after = clause[hit.end:]
     m = _GROUP_AFTER.match(after)
-    if m and _FLIP_FOR_GROUP_RE_2.search(after[:m.start("g")]):
+    if m and _COMPARISON_WORD.search(after[:m.start("g")]):
         m = None
     if m:
         return bool(_COMPARATOR_WORDS.search(m.group("g")))
-    if subject and _FLIP_FOR_GROUP_RE_3.search(subject) and _COMPARATOR_WORDS.search(subject):
+    if subject and _GROUP_OR_ARM.search(subject) and _COMPARATOR_WORDS.search(subject):
         return True
     # "the control group had higher ..." with the subject eaten by the outcome logic
     before = clause[:hit.start]
-    m = _FLIP_FOR_GROUP_RE_1.search(before)
+    m = _GROUP_HAD_CLAUSE_AT_END.search(before)
     return bool(m and _COMPARATOR_WORDS.search(m.group("g")))
 
 
@@ -850,34 +858,34 @@ class _BracketDepth:
         return d > 0 or self.text[pos:pos + 1] in ("(", "[")
 
 
-_FIND_HITS_RE_1 = re.compile(r"\b(?:rather\s+than|instead\s+of)\s*$", re.I)
-_FIND_HITS_RE_2 = re.compile(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?(?:\W*(?:the|a|an)\s+)?\W*", re.IGNORECASE)
-_FIND_HITS_RE_3 = re.compile(r"\s+of\s+[^,;()]{1,40}?\s+(?:\w+ly\s+)?", re.IGNORECASE)
-_FIND_HITS_RE_4 = re.compile(r"\s+(?:[\w-]+\s+)?(?:studies|research|trials|data|evidence|investigation|"
-                             r"work|caution|attention)\b", re.I)
-_FIND_HITS_RE_5 = re.compile(r"\s+(?:than|and|or|of)\b", re.I)
-_FIND_HITS_RE_6 = re.compile(r"\s+to\s+follow", re.I)
-_FIND_HITS_RE_7 = re.compile(r"\s+(?:the\s+)?(?:median\s+|mean\s+|maximum\s+|maximal\s+|remaining\s+)?"
-                             r"(?:lifespan|life\s+span|survival|healthspan|life)", re.I)
-_FIND_HITS_RE_8 = re.compile(r"\bby\s*$", re.I)
-_FIND_HITS_RE_9 = re.compile(r"[\s-]*")
-_FIND_HITS_RE_10 = re.compile(r"(?:\d|greater|more|less|larger|smaller|significant|induced|caused|produced|achieved|showed|"
-                              r"mean|average|associated|resulted\s+in|led\s+to)\W+(?:[\w-]+\W+){0,3}$", re.I)
-_FIND_HITS_RE_11 = re.compile(r"\b(?:or|and)\s*$")
-_FIND_HITS_RE_12 = re.compile(r"\bor\s*$")
-_FIND_HITS_RE_13 = re.compile(r"\b(?:group|than)\b", re.I)
-_FIND_HITS_RE_14 = re.compile(r"\b(?:may|might|can|could|will|would|not|to|it|they|which|that|also)\s+(?:\w+ly\s+|often\s+|also\s+|sometimes\s+)?$", re.I)
-_FIND_HITS_RE_15 = re.compile(r"\s+of\b")
-_FIND_HITS_RE_16 = re.compile(r"\s*")
-_FIND_HITS_RE_17 = re.compile(r"(?:failed|fail|fails)\s+to", re.I)
-_FIND_HITS_RE_18 = re.compile(r"\s+(?:in|of)\b")
-_FIND_HITS_RE_19 = re.compile(r"\s+(?:frequently|often|likely|commonly)\b[^.;]{0,40}\bthan\b", re.I)
-_FIND_HITS_RE_20 = re.compile(r"\s+or\b")
-_FIND_HITS_RE_21 = re.compile(r"\d")
-_FIND_HITS_RE_22 = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
-_FIND_HITS_RE_23 = re.compile(r"\s*(?:\w+\s+)?that\b")
-_FIND_HITS_RE_24 = re.compile(r"\bthat\s*$", re.I)
-_FIND_HITS_RE_25 = re.compile(r"\b(?:in|of)\b")
+# used by _clause_hits() (via _find_hits())
+_ENDS_WITH_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s*$", re.I)
+_LABEL_AND_ARTICLE_PREFIX = re.compile(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?(?:\W*(?:the|a|an)\s+)?\W*", re.IGNORECASE)
+_OF_PHRASE_THEN_ADVERB = re.compile(r"\s+of\s+[^,;()]{1,40}?\s+(?:\w+ly\s+)?", re.IGNORECASE)
+_FURTHER_STUDIES_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:studies|research|trials|data|evidence|investigation|"
+                                   r"work|caution|attention)\b", re.I)
+_SPACED_THAN_AND_OR_OF = re.compile(r"\s+(?:than|and|or|of)\b", re.I)
+_TO_FOLLOW = re.compile(r"\s+to\s+follow", re.I)
+_LIFESPAN_OR_SURVIVAL = re.compile(r"\s+(?:the\s+)?(?:median\s+|mean\s+|maximum\s+|maximal\s+|remaining\s+)?"
+                                   r"(?:lifespan|life\s+span|survival|healthspan|life)", re.I)
+_ENDS_WITH_BY = re.compile(r"\bby\s*$", re.I)
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]*")
+_ENDS_WITH_QUANTITY_OR_CAUSAL_WORD = re.compile(r"(?:\d|greater|more|less|larger|smaller|significant|induced|caused|produced|achieved|showed|"
+                                                r"mean|average|associated|resulted\s+in|led\s+to)\W+(?:[\w-]+\W+){0,3}$", re.I)
+_ENDS_WITH_OR_AND = re.compile(r"\b(?:or|and)\s*$")
+_ENDS_WITH_OR = re.compile(r"\bor\s*$")
+_GROUP_OR_THAN = re.compile(r"\b(?:group|than)\b", re.I)
+_ENDS_WITH_MODAL_OR_PRONOUN = re.compile(r"\b(?:may|might|can|could|will|would|not|to|it|they|which|that|also)\s+(?:\w+ly\s+|often\s+|also\s+|sometimes\s+)?$", re.I)
+_SPACED_OF = re.compile(r"\s+of\b")
+_OPTIONAL_WHITESPACE = re.compile(r"\s*")
+_FAILED_TO = re.compile(r"(?:failed|fail|fails)\s+to", re.I)
+_SPACED_IN_OR_OF = re.compile(r"\s+(?:in|of)\b")
+_FREQUENTLY_THAN = re.compile(r"\s+(?:frequently|often|likely|commonly)\b[^.;]{0,40}\bthan\b", re.I)
+_SPACED_OR = re.compile(r"\s+or\b")
+_CLAUSE_BREAK = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
+_OPTIONAL_WORD_THEN_THAT = re.compile(r"\s*(?:\w+\s+)?that\b")
+_ENDS_WITH_THAT = re.compile(r"\bthat\s*$", re.I)
+_IN_OR_OF_WORD = re.compile(r"\b(?:in|of)\b")
 
 
 def _find_hits(clause: str, first: int = 0, offset: int | None = None) -> list[_Hit]:
@@ -897,28 +905,28 @@ def _clause_hits(clause: str, first: int, spans: list[tuple[int, int, str, str]]
         idx = int(m_name[1:])
         cue = lex.cues[idx]
         word = m_text.lower()
-        if cue.outcome_in_cue == "loss" and not _FIND_HITS_RE_10.search(clause[:m_start]):
+        if cue.outcome_in_cue == "loss" and not _ENDS_WITH_QUANTITY_OR_CAUSAL_WORD.search(clause[:m_start]):
             continue   # "unexplained hair loss" names a condition; "induced significant weight loss" is a finding
-        if word in _WEAK_ADJ and _FIND_HITS_RE_4.match(clause[m_end:]):
+        if word in _WEAK_ADJ and _FURTHER_STUDIES_NOUN.match(clause[m_end:]):
             continue   # "more large-scale studies are needed"
         if word in _WEAK_ADJ:
-            if _ADJ_FALSE_NEXT.match(clause[m_end:]) and not _FIND_HITS_RE_19.match(clause[m_end:]):
+            if _ADJ_FALSE_NEXT.match(clause[m_end:]) and not _FREQUENTLY_THAN.match(clause[m_end:]):
                 continue
-            if _FIND_HITS_RE_11.search(clause[:m_start]) and _FIND_HITS_RE_20.match(clause[m_end:]) is None \
-                    and _FIND_HITS_RE_12.search(clause[:m_start]):
+            if _ENDS_WITH_OR_AND.search(clause[:m_start]) and _SPACED_OR.match(clause[m_end:]) is None \
+                    and _ENDS_WITH_OR.search(clause[:m_start]):
                 continue
-        if word in ("more", "less") and _FIND_HITS_RE_5.match(clause[m_end:]) \
-                and not _FIND_HITS_RE_13.search(clause[m_end:m_end + 60]):
+        if word in ("more", "less") and _SPACED_THAN_AND_OR_OF.match(clause[m_end:]) \
+                and not _GROUP_OR_THAN.search(clause[m_end:m_end + 60]):
             continue
-        if word in ("cause", "causes") and not _FIND_HITS_RE_14.search(clause[:m_start]):
+        if word in ("cause", "causes") and not _ENDS_WITH_MODAL_OR_PRONOUN.search(clause[:m_start]):
             continue   # "coronary causes", "all causes": a noun
-        if word == "lost" and _FIND_HITS_RE_6.match(clause[m_end:]):
+        if word == "lost" and _TO_FOLLOW.match(clause[m_end:]):
             continue
-        if _FIND_HITS_RE_1.search(clause[:m_start]):
+        if _ENDS_WITH_RATHER_THAN.search(clause[:m_start]):
             continue   # "strengthen rather than suppress immunity"
-        if word.startswith("favo") and (not _FIND_HITS_RE_21.search(clause) or _FIND_HITS_RE_15.match(clause[m_end:])):
+        if word.startswith("favo") and (not _DIGIT.search(clause) or _SPACED_OF.match(clause[m_end:])):
             continue
-        if word.startswith("extend") and _FIND_HITS_RE_7.match(clause[m_end:]):
+        if word.startswith("extend") and _LIFESPAN_OR_SURVIVAL.match(clause[m_end:]):
             pass
         elif word in ("cut", "fall", "falls", "rise", "rises", "gain", "gains", "maintain", "maintained",
                     "maintains", "extend", "extends", "extended", "block", "blocks", "induction",
@@ -926,7 +934,7 @@ def _clause_hits(clause: str, first: int, spans: list[tuple[int, int, str, str]]
             # ambiguous nouns / methods words: need a comparison or a statistic nearby
             if not _COMPARISON_HINT.search(clause):
                 continue
-        if hits and _FIND_HITS_RE_8.search(clause[:m_start]) and word.endswith("ing"):
+        if hits and _ENDS_WITH_BY.search(clause[:m_start]) and word.endswith("ing"):
             continue   # "switches on autophagy by blocking mTORC1": the mechanism, not a second claim
         hits.append(_Hit(m_start, m_end, cue, m_text))
     # a negated / no-effect phrase scopes over a cue right after it ("did not show comparable
@@ -938,24 +946,24 @@ def _clause_hits(clause: str, first: int, spans: list[tuple[int, int, str, str]]
         if kept:
             prev = kept[-1]
             gap = clause[prev.end:h.start]
-            close = len(gap) <= 30 and not _FIND_HITS_RE_22.search(gap)
+            close = len(gap) <= 30 and not _CLAUSE_BREAK.search(gap)
             if prev.cue.kind == "adj" and prev.cue.direction == "no_effect" and \
-                    _FIND_HITS_RE_16.fullmatch(gap) and _NOUN_CUE.search(h.text):
+                    _OPTIONAL_WHITESPACE.fullmatch(gap) and _NOUN_CUE.search(h.text):
                 kept[-1] = h     # "a similar reduction of 82%"
                 continue
-            if close and prev.cue.negated and _FIND_HITS_RE_17.fullmatch(prev.text) \
+            if close and prev.cue.negated and _FAILED_TO.fullmatch(prev.text) \
                     and h.cue.negatable and len(gap.split()) <= 1:
                 kept[-1] = h     # "failed to improve X": the verb, negated
                 continue
             if prev.cue.negated and h.cue.negatable and len(gap.split()) <= 4 and (
-                    _FIND_HITS_RE_23.match(gap) or _FIND_HITS_RE_24.search(prev.text)):
+                    _OPTIONAL_WORD_THEN_THAT.match(gap) or _ENDS_WITH_THAT.search(prev.text)):
                 h.forced_negation = True     # "does not show that rapamycin slows ageing"
                 kept[-1] = h
                 continue
             if close and prev.cue.direction == "no_effect":
                 continue
             if prev.cue.kind == "adj" and prev.text.lower() in ("greater", "larger", "more", "bigger", "higher") \
-                    and close and (len(gap.split()) <= 1 or (len(gap.split()) <= 4 and _FIND_HITS_RE_25.search(gap))) \
+                    and close and (len(gap.split()) <= 1 or (len(gap.split()) <= 4 and _IN_OR_OF_WORD.search(gap))) \
                     and _NOUN_CUE.search(h.text) and h.cue.direction in ("increase", "decrease"):
                 kept[-1] = h     # "greater median reductions in X": the noun says which way
                 continue
@@ -965,7 +973,7 @@ def _clause_hits(clause: str, first: int, spans: list[tuple[int, int, str, str]]
                 continue
             if close and len(gap.split()) <= 3 and prev.cue.direction == "decrease" and \
                     h.cue.direction == "increase" and _NOUN_CUE.search(h.text) and \
-                    _FIND_HITS_RE_18.match(clause[h.end:]):
+                    _SPACED_IN_OR_OF.match(clause[h.end:]):
                 prev.obj_from = h.end
                 continue
         kept.append(h)
@@ -973,13 +981,13 @@ def _clause_hits(clause: str, first: int, spans: list[tuple[int, int, str, str]]
     # "Inhibition of mTORC1 improved vaccine responses": the opening noun names the intervention,
     # the verb after its object states the finding
     if len(hits) >= 2 and _TARGET_NOUN.fullmatch(hits[0].text) and \
-            _FIND_HITS_RE_2.fullmatch(clause[:hits[0].start]) and \
-            _FIND_HITS_RE_3.fullmatch(clause[hits[0].end:hits[1].start]):
+            _LABEL_AND_ARTICLE_PREFIX.fullmatch(clause[:hits[0].start]) and \
+            _OF_PHRASE_THEN_ADVERB.fullmatch(clause[hits[0].end:hits[1].start]):
         hits = hits[1:]
     # merge a cue directly following another (e.g. "significantly reduced more")
     merged: list[_Hit] = []
     for h in hits:
-        if merged and h.start - merged[-1].end <= 3 and _FIND_HITS_RE_9.fullmatch(clause[merged[-1].end:h.start]):
+        if merged and h.start - merged[-1].end <= 3 and _SPACES_OR_HYPHENS.fullmatch(clause[merged[-1].end:h.start]):
             prev = merged[-1]
             if prev.cue.direction == "no_effect" or prev.cue.kind in ("verb", "phrase"):
                 continue
@@ -1164,19 +1172,20 @@ def _cue_spans(clause: str, first: int, offset: int | None) -> list[tuple[int, i
     return [(m.start(), m.end(), m.lastgroup, m.group(0)) for m in starts.finditer(clause, first)]
 
 
-_CLAIMS_OF_SENTENCE_RE_1 = re.compile(r"no\s+(?:further\s+|new\s+|other\s+|more\s+|additional\s+|recurrent\s+)?(?P<o>.+?)\s+"
-                                      r"(?:occurred|recurred|developed|was|were)\b", re.I)
-_CLAIMS_OF_SENTENCE_RE_2 = re.compile(r"\s+from\s+")
-_CLAIMS_OF_SENTENCE_RE_3 = re.compile(r"benefit", re.I)
-_CLAIMS_OF_SENTENCE_RE_4 = re.compile(r"\bwhether\b", re.I)
-_CLAIMS_OF_SENTENCE_RE_5 = re.compile(r"^\s+(?:frequent(?:ly)?|common(?:ly)?|often|likely|prevalent|pronounced|"
-                                      r"evident|marked|apparent|severe|intense)\b", re.I)
-_CLAIMS_OF_SENTENCE_RE_6 = re.compile(r"associated$", re.I)
-_CLAIMS_OF_SENTENCE_RE_7 = re.compile(r"^\s+(?!than|in|at|for|with|among|after|on|during|compared|versus|vs|and|or|"
-                                      r"to|from|by|than|among|between|the\s+\w+\s+group|[,;(\d])[A-Za-z]", re.I)
-_CLAIMS_OF_SENTENCE_RE_8 = re.compile(r"\s+with\s+(?:a\s+|an\s+)?(?:(?:significantly\s+)?(?:lower|higher|reduced|increased|"
-                                      r"decreased|greater|better|worse|improved|less|more|fewer)\s+)?", re.I)
-_CLAIMS_OF_SENTENCE_RE_9 = re.compile(r"(?:similar|comparable|equivalent|such|this|that)", re.I)
+# used by claims_of_sentence()
+_NO_OUTCOME_OCCURRED = re.compile(r"no\s+(?:further\s+|new\s+|other\s+|more\s+|additional\s+|recurrent\s+)?(?P<o>.+?)\s+"
+                                  r"(?:occurred|recurred|developed|was|were)\b", re.I)
+_SPACED_FROM = re.compile(r"\s+from\s+")
+_BENEFIT = re.compile(r"benefit", re.I)
+_WHETHER = re.compile(r"\bwhether\b", re.I)
+_LEADING_FREQUENCY_ADJECTIVE = re.compile(r"^\s+(?:frequent(?:ly)?|common(?:ly)?|often|likely|prevalent|pronounced|"
+                                          r"evident|marked|apparent|severe|intense)\b", re.I)
+_ENDS_WITH_ASSOCIATED = re.compile(r"associated$", re.I)
+_LEADING_NON_PREPOSITION_WORD = re.compile(r"^\s+(?!than|in|at|for|with|among|after|on|during|compared|versus|vs|and|or|"
+                                           r"to|from|by|than|among|between|the\s+\w+\s+group|[,;(\d])[A-Za-z]", re.I)
+_WITH_COMPARATIVE_ADJECTIVE = re.compile(r"\s+with\s+(?:a\s+|an\s+)?(?:(?:significantly\s+)?(?:lower|higher|reduced|increased|"
+                                         r"decreased|greater|better|worse|improved|less|more|fewer)\s+)?", re.I)
+_SIMILAR_OR_DEMONSTRATIVE = re.compile(r"(?:similar|comparable|equivalent|such|this|that)", re.I)
 
 
 def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: str | None,
@@ -1224,7 +1233,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             hits_info = []
             for j, h in enumerate(hits):
                 if _PURPOSE.search(clause[:h.start]) and not (
-                        _CLAIMS_OF_SENTENCE_RE_4.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
+                        _WHETHER.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim
                 hits_info.append((h, None, None, None, None))
         seen_outcomes = set()
@@ -1248,7 +1257,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     direction = "no_effect"
                     cue_valence = None
                 subject = _subject_before(clause, h.start)
-                inner = _CLAIMS_OF_SENTENCE_RE_1.match(h.text)
+                inner = _NO_OUTCOME_OCCURRED.match(h.text)
                 if inner:
                     outcome = _clean(inner.group("o"))
                 elif cue.outcome_in_cue:
@@ -1256,13 +1265,13 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 elif cue.kind == "adj" and cue.direction != "no_effect":
                     obj = None
                     nxt = clause[h.end:]
-                    if _CLAIMS_OF_SENTENCE_RE_5.match(nxt):
+                    if _LEADING_FREQUENCY_ADJECTIVE.match(nxt):
                         pass        # "Mouth ulcers were more frequent with rapamycin": the subject
-                    elif _CLAIMS_OF_SENTENCE_RE_7.match(nxt):
+                    elif _LEADING_NON_PREPOSITION_WORD.match(nxt):
                         obj = _object_after(clause, h.end)
                     outcome = obj or subject
-                elif _CLAIMS_OF_SENTENCE_RE_6.search(h.text):
-                    am = _CLAIMS_OF_SENTENCE_RE_8.match(clause[h.end:])
+                elif _ENDS_WITH_ASSOCIATED.search(h.text):
+                    am = _WITH_COMPARATIVE_ADJECTIVE.match(clause[h.end:])
                     outcome = _object_after(clause, h.end + am.end(), "", "the") if am else subject
                 elif cue.kind == "adj" or _STATE_CUE.search(h.text):
                     outcome = subject or _object_after(clause, h.end, h.text, clause[:h.start])
@@ -1276,7 +1285,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     if outcome is None:
                         outcome = subject
                         subject = None
-                        if outcome and _CLAIMS_OF_SENTENCE_RE_9.fullmatch(outcome):
+                        if outcome and _SIMILAR_OR_DEMONSTRATIVE.fullmatch(outcome):
                             outcome = None
                     elif cue.kind == "noun" and subject and not _intervention_from_text(subject or ""):
                         # "a 70% reduction in X": the words before a noun cue are not the agent
@@ -1334,7 +1343,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 ts = None
             if ts:
                 intervention = f"{ts.group('x')} {ts.group('n').lower()}"   # "Inhibition of mTORC1 improved ..."
-            bf = _CLAIMS_OF_SENTENCE_RE_2.match(clause[h.end:]) if h is not None and _CLAIMS_OF_SENTENCE_RE_3.match(h.text) else None
+            bf = _SPACED_FROM.match(clause[h.end:]) if h is not None and _BENEFIT.match(h.text) else None
             if bf:
                 # "patients ... may still benefit from an mTOR inhibitor": what they benefit from
                 a = h.end + bf.end()
@@ -1440,7 +1449,8 @@ _MODAL_BEFORE = Guarded(re.compile(r"\b(?:may|might|could|can|would|possibly|pot
                            re.IGNORECASE))
 
 
-_REGION_RE_1 = re.compile(r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b")
+# used by _region()
+_CONJUNCTION_THEN_MODAL = re.compile(r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b")
 
 
 def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
@@ -1452,7 +1462,7 @@ def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
     k = hits.index(h) if h in hits else 0
     start = hits[k - 1].end if k > 0 else 0
     end = len(clause)
-    new_modal = _REGION_RE_1.search(clause[h.end:])
+    new_modal = _CONJUNCTION_THEN_MODAL.search(clause[h.end:])
     if new_modal:
         end = h.end + new_modal.start()   # "lower LDL cholesterol and may influence the brain"
     if k + 1 < len(hits) and hits[k + 1].start < end:
@@ -1463,8 +1473,9 @@ def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
     return clause[start:end]
 
 
-_BETWEEN_GROUP_OVERRIDE_RE_1 = re.compile(r"\s*(?:despite|although|though|while|even\s+though)\b", re.IGNORECASE)
-_BETWEEN_GROUP_OVERRIDE_RE_2 = re.compile(r"\b(?:but|however|whereas|except)\b", re.I)
+# used by _between_group_override()
+_CONCESSIVE_CONJUNCTION = re.compile(r"\s*(?:despite|although|though|while|even\s+though)\b", re.IGNORECASE)
+_CONTRAST_CONJUNCTION = re.compile(r"\b(?:but|however|whereas|except)\b", re.I)
 
 
 def _between_group_override(sent: str, rows: list[dict]) -> None:
@@ -1473,8 +1484,8 @@ def _between_group_override(sent: str, rows: list[dict]) -> None:
     if len(rows) == 0:
         return
     null_between = _BETWEEN_NULL.search(sent)
-    concessive = _BETWEEN_GROUP_OVERRIDE_RE_1.match(sent)
-    contrast = _BETWEEN_GROUP_OVERRIDE_RE_2.search(sent) and not concessive
+    concessive = _CONCESSIVE_CONJUNCTION.match(sent)
+    contrast = _CONTRAST_CONJUNCTION.search(sent) and not concessive
     for r in rows:
         if r["direction"] not in ("increase", "decrease"):
             continue

@@ -133,15 +133,16 @@ _ROW_NUM = re.compile(r"(?<![\w.])[-−–]?\d+(?:[.,·]\d+)?(?![\w.])")
 _ROW_P = re.compile(r"(?:(?P<op>[<>≤≥=])\s*)?(?P<v>0?[.·]\d+|1\.0+)\s*[*†‡§a-d]*\s*$|(?P<ns>\bns\b|\bn\.s\.|\bNS\b)\s*[*†‡§]*\s*$")
 
 
-_TABLE_ROW_DIRECTION_RE_1 = re.compile(r"^\s*(?P<label>[A-Za-z][^\d\n]{2,80}?)[\s:]+(?P<cells>[-−–<>≤≥=(\[]?\d.*)$", re.S)
-_TABLE_ROW_DIRECTION_RE_2 = re.compile(r"[(\[][^)\]]*[)\]]")
+# used by table_row_direction()
+_TABLE_ROW_LABEL_CELLS = re.compile(r"^\s*(?P<label>[A-Za-z][^\d\n]{2,80}?)[\s:]+(?P<cells>[-−–<>≤≥=(\[]?\d.*)$", re.S)
+_BRACKETED_SPAN = re.compile(r"[(\[][^)\]]*[)\]]")
 
 
 def table_row_direction(row: str) -> str | None:
     """A table row 'label  a  b  P' (cells on one line or one per line): P >= .05 or ns ->
     no_effect; P < .05 -> the first arm's value against the second's."""
     lines = row.strip()
-    m = _TABLE_ROW_DIRECTION_RE_1.match(lines)
+    m = _TABLE_ROW_LABEL_CELLS.match(lines)
     if not m:
         return None
     cells = m.group("cells")
@@ -155,7 +156,7 @@ def table_row_direction(row: str) -> str | None:
         return None
     op = pm.group("op") or "="
     body = cells[:pm.start()]
-    body = _TABLE_ROW_DIRECTION_RE_2.sub(" ", body)   # drop SDs / intervals in brackets
+    body = _BRACKETED_SPAN.sub(" ", body)   # drop SDs / intervals in brackets
     nums = [_f(x) for x in _ROW_NUM.findall(body)]
     nums = [x for x in nums if x is not None]
     if (op in (">", "≥") and v >= 0.05) or (op == "=" and v >= 0.05):
@@ -197,7 +198,8 @@ class _Pair:
         return self._g[name]
 
 
-_GROUP_PAIR_RE_1 = re.compile(r"\band\b")
+# used by _group_pair()
+_AND_WORD = re.compile(r"\band\b")
 
 
 def _group_pair(clause: str):
@@ -205,7 +207,7 @@ def _group_pair(clause: str):
     280 s and group B was 1077 s': the two group values in order."""
     for regex in (_GROUP_NUM, _GROUP_LEAD):
         vals = [m.group("v") for m in regex.finditer(clause)]
-        if len(vals) >= 2 and _GROUP_PAIR_RE_1.search(clause):
+        if len(vals) >= 2 and _AND_WORD.search(clause):
             return _Pair(vals[0], vals[1])
     return None
 
