@@ -288,7 +288,6 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
                     abs_e += end_extra
             else:
                 per = _PER.get(word)
-        window = sent[m.end() - (len(per_text) if per_text else 0):m.end() + 45]
         freq, fper = _frequency(sent[m.end():m.end() + 60])
         if freq is None:
             freq_b, fper_b = _frequency(sent[max(0, m.start() - 30):m.start()])
@@ -307,7 +306,6 @@ def doses_of_sentence(text: str, s_start: int, s_end: int, entities: list[dict],
             k = sent.find(freq, m.end())
             if k >= 0 and k - m.end() <= 1:
                 abs_e = s_start + k + len(freq)
-        del window
         out.append({
             "start": abs_s, "end": abs_e,
             "drug": _drug_for(sent, m.start(), m.end(), entities, s_start),

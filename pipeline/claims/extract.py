@@ -1287,16 +1287,6 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                         subject = None
                         if outcome and _SIMILAR_OR_DEMONSTRATIVE.fullmatch(outcome):
                             outcome = None
-                    elif cue.kind == "noun" and subject and not _intervention_from_text(subject or ""):
-                        # "a 70% reduction in X": the words before a noun cue are not the agent
-                        pass
-                # a following cue ends this outcome
-                if outcome and hits:
-                    nxt_hits = [x for x in hits if x.start > h.end]
-                    if nxt_hits:
-                        limit = clause[h.end:nxt_hits[0].start]
-                        if outcome not in limit and limit.strip():
-                            pass
                 # words say up/down but the statistics (or "a trend toward") say not significant
                 if direction in ("increase", "decrease") and not significant and (
                         (stat_dir == "no_effect" and not _SAYS_SIGNIFICANT.search(clause))
@@ -1329,9 +1319,6 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             if key in seen_outcomes:
                 continue
             seen_outcomes.add(key)
-            if h is not None and direction != "no_effect" and h.cue.kind != "phrase":
-                # words give increase/decrease but statistics say otherwise: trust explicit "not significant"
-                pass
             outcome_span = None
             if outcome:
                 k = clause.find(outcome)
