@@ -86,19 +86,15 @@ def find(text: str, ctx) -> list[dict]:
 
 def bare_after(text: str, pos: int) -> dict | None:
     """A bare interval starting at ``pos`` (just after an estimate), or None."""
-    m = BARE_INTERVAL.match(text, pos)
-    if not m:
-        return None
-    return candidate(
-        "confidence_interval", m.start("lower"), m.end(),
-        lower=num(m.group("lower")), upper=num(m.group("upper")), level=None,
-        _raw_lower=m.group("lower"), _raw_upper=m.group("upper"), _bare=True,
-    )
+    return _unnamed_interval(BARE_INTERVAL.match(text, pos))
 
 
 def comma_after(text: str, pos: int) -> dict | None:
     """An unnamed interval written after the estimate and a comma (``HR 0·78, 0·62–0·98;``), or None."""
-    m = COMMA_INTERVAL.match(text, pos)
+    return _unnamed_interval(COMMA_INTERVAL.match(text, pos))
+
+
+def _unnamed_interval(m: re.Match | None) -> dict | None:
     if not m:
         return None
     return candidate(
