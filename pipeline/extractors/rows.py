@@ -1,13 +1,14 @@
 """Doc -> rows for every table. Pure functions; workers return these rows, never Docs."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
 
 from pipeline.ingest.models import RawArticle
-from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.extensions import doc_text, doc_value
 from pipeline.nlp.sections import sentence_dicts
 from pipeline.schema import TABLES
 
@@ -22,11 +23,8 @@ def doc_to_rows(doc: Doc, article: RawArticle) -> dict[str, list[dict[str, Any]]
     starts = [s["start"] for s in sentences]
     article_id = article.article_id
 
-    def sentence_of(offset: int) -> int:
-        return max(0, bisect_right(starts, offset) - 1)
-
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    summary = doc._.summary or {}
+    summary = doc_value(doc, "summary") or {}
     rows["articles"].append({
         "article_id": article_id, "source": article.source, "external_id": article.external_id,
         "format": article.format, "title": article_title(doc), "text": text,
@@ -35,26 +33,37 @@ def doc_to_rows(doc: Doc, article: RawArticle) -> dict[str, list[dict[str, Any]]
         "sample_size_total": summary.get("sample_size_total"),
         "n_studies": summary.get("n_studies"),
     })
-    for i, sent in enumerate(sentences):
-        rows["sentences"].append({"article_id": article_id, "sentence_id": i,
-                                  "start": sent["start"], "end": sent["end"],
-                                  "text": text[sent["start"]:sent["end"]],
-                                  "section": sent["section"]})
+    rows["sentences"] = [{"article_id": article_id, "sentence_id": i,
+                          "start": sent["start"], "end": sent["end"],
+                          "text": text[sent["start"]:sent["end"]],
+                          "section": sent["section"]} for i, sent in enumerate(sentences)]
     for table, id_column in ID_COLUMNS.items():
-        for index, item in enumerate(getattr(doc._, table) or []):
+        table_rows = rows[table]
+        for index, item in enumerate(doc_value(doc, table) or []):
             start, end = int(item["start"]), int(item["end"])
-            rows[table].append({**item, "article_id": article_id, "sentence_id": sentence_of(start),
-                                "start": start, "end": end, "text": text[start:end],
-                                id_column: index})
-    for problem in doc._.problems or []:
+            # the sentence holding `start` (the first one for an offset before every sentence)
+            sentence_id = bisect_right(starts, start) - 1
+            table_rows.append({**item, "article_id": article_id,
+                               "sentence_id": sentence_id if sentence_id > 0 else 0,
+                               "start": start, "end": end, "text": text[start:end],
+                               id_column: index})
+    for problem in doc_value(doc, "problems") or []:
         rows["errors"].append({"source": article.source, "stage": problem["stage"],
                                "message": problem["message"], "severity": "warning"})
     return rows
 
 
+_NOT_SPACE = re.compile(r"\S")
+# the line boundaries of str.splitlines
+_LINE_BOUNDARY = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def article_title(doc: Doc) -> str | None:
     """First heading if it opens the article, else the first non-empty line."""
-    for line in doc_text(doc).splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()[:300] or None
-    return None
+    text = doc_text(doc)
+    first = _NOT_SPACE.search(text)
+    if first is None:
+        return None
+    boundary = _LINE_BOUNDARY.search(text, first.start())
+    line = text[first.start():boundary.start() if boundary else len(text)]
+    return line.strip().lstrip("#").strip()[:300] or None

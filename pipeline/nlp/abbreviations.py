@@ -20,37 +20,54 @@ ordered.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.extensions import doc_text, set_doc_value
 
 MAX_INNER = 8  # scispaCy ignores parenthesised spans of more than 8 tokens
+_OPEN = get_string_id("(")
+_CLOSE = get_string_id(")")
 
 
 class TokenText:
-    """The document text with its token offsets: span texts without spaCy Span/Token objects."""
+    """The document text with its token offsets: token and span texts without spaCy Span/Token
+    objects, read only where a rule looks."""
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_text(doc)
-        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
-        lengths: list[int] = doc.to_array(LENGTH).tolist() if len(doc) else []
-        self.ends = [start + length for start, length in zip(self.starts, lengths)]
-        self.words = [self.text[start:end] for start, end in zip(self.starts, self.ends)]
+        columns = doc.to_array([IDX, LENGTH, ORTH]) if len(doc) else numpy.zeros((0, 3), "uint64")
+        self.orths = columns[:, 2]
+        self.starts: list[int] = columns[:, 0].tolist()
+        self.lengths: list[int] = columns[:, 1].tolist()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def words(self, start: int, end: int) -> list[str]:
+        """`[token.text for token in doc[start:end]]`."""
+        text = self.text
+        return [text[s:s + n] for s, n in zip(self.starts[start:end], self.lengths[start:end])]
 
     def span(self, start: int, end: int) -> str:
         """`doc[start:end].text` for 0 <= start <= end <= len(doc)."""
         if end <= start:
             return ""
-        return self.text[self.starts[start]:self.ends[end - 1]]
+        return self.text[self.starts[start]:self.starts[end - 1] + self.lengths[end - 1]]
 
     def width_with_space(self, i: int) -> int:
         """`len(doc[i].text_with_ws)`."""
         following = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         return following - self.starts[i]
+
+    def positions(self, orth: int) -> list[int]:
+        """Indices of the tokens whose ORTH is `orth`, ascending."""
+        return numpy.flatnonzero(self.orths == orth).tolist()
 
 
 def _register() -> None:
@@ -58,27 +75,29 @@ def _register() -> None:
         Doc.set_extension("abbreviations", default=[])
 
 
-def paren_candidates(words: list[str]) -> list[tuple[int, int]]:
-    """(start, end) token bounds of the text inside "( ... )", at most MAX_INNER tokens, in the
-    order spaCy's Matcher reports the `( + )` matches (by closing position, then opening)."""
-    opens: list[int] = []
+def paren_pairs(opens: list[int], closes: list[int]) -> list[tuple[int, int]]:
+    """(start, end) token bounds of the text inside "( ... )", at most MAX_INNER tokens, from the
+    ascending token indices of "(" and ")", in the order spaCy's Matcher reports the `( + )`
+    matches (by closing position, then opening)."""
     out: list[tuple[int, int]] = []
-    for j, word in enumerate(words):
-        if word == ")":
-            for i in opens:
-                if j - i - 1 <= MAX_INNER and j - i >= 2:
-                    out.append((i + 1, j))
-        if word == "(":
-            opens.append(j)
-        # opening parentheses more than MAX_INNER + 1 tokens back can no longer pair
-        while opens and j - opens[0] > MAX_INNER + 1:
-            opens.pop(0)
+    if not opens:
+        return out
+    for j in closes:
+        first = bisect_left(opens, j - MAX_INNER - 1)
+        for i in opens[first:bisect_left(opens, j - 1)]:
+            out.append((i + 1, j))
     return out
 
 
-def _unbalanced(words: list[str], start: int, end: int) -> bool:
+def paren_candidates(words: list[str]) -> list[tuple[int, int]]:
+    """`paren_pairs` of a list of token texts."""
+    return paren_pairs([j for j, word in enumerate(words) if word == "("],
+                       [j for j, word in enumerate(words) if word == ")"])
+
+
+def _unbalanced(words: list[str]) -> bool:
     depth = 0
-    for word in words[start:end]:
+    for word in words:
         if word == "(":
             depth += 1
         elif word == ")":
@@ -89,8 +108,8 @@ def _unbalanced(words: list[str], start: int, end: int) -> bool:
     return depth != 0
 
 
-def _short_form_ok(tokens: TokenText, words: list[str], start: int, end: int) -> bool:
-    if not all(2 <= len(w) < 10 for w in words[start:end]):
+def _short_form_ok(tokens: TokenText, start: int, end: int) -> bool:
+    if not all(2 <= n < 10 for n in tokens.lengths[start:end]):
         return False
     text = tokens.span(start, end)
     if sum(c.isalpha() for c in text) / len(text) < 0.5:
@@ -98,31 +117,31 @@ def _short_form_ok(tokens: TokenText, words: list[str], start: int, end: int) ->
     return text[0].isalpha()
 
 
-def filter_candidates(tokens: TokenText, words: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def filter_candidates(tokens: TokenText) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(long form bounds, short form bounds) candidates, as scispaCy's `filter_matches`."""
     candidates = []
-    for start, end in paren_candidates(words):
+    for start, end in paren_pairs(tokens.positions(_OPEN), tokens.positions(_CLOSE)):
         if end - start > 8 or start == 1:
             continue
         if end - start > 3:
             short, long = (start - 2, start - 1), (start, end)
-            if _unbalanced(words, start, end):
+            if _unbalanced(tokens.words(start, end)):
                 continue
         else:
             short = (start, end)
-            length = sum(len(w) for w in words[start:end])
+            length = sum(tokens.lengths[start:end])
             max_words = min(length + 5, length * 2)
             long = (max(start - max_words - 1, 0), start - 1)
-        if _short_form_ok(tokens, words, *short):
+        if _short_form_ok(tokens, *short):
             candidates.append((long, short))
     return candidates
 
 
-def match_long_form(tokens: TokenText, words: list[str], long: tuple[int, int],
+def match_long_form(tokens: TokenText, long: tuple[int, int],
                     short: tuple[int, int]) -> tuple[int, int] | None:
     """Schwartz & Hearst: the long-form token bounds for a short form, or None."""
-    long_form = " ".join(words[long[0]:long[1]])
-    short_form = " ".join(words[short[0]:short[1]])
+    long_form = " ".join(tokens.words(*long))
+    short_form = " ".join(tokens.words(*short))
     long_index = len(long_form) - 1
     short_index = len(short_form) - 1
     while short_index >= 0:
@@ -149,17 +168,19 @@ def match_long_form(tokens: TokenText, words: list[str], long: tuple[int, int],
 
 def find_abbreviations(doc: Doc) -> list[dict]:
     """`doc._.abbreviations` as scispaCy's serializable detector computes it."""
+    text = doc_text(doc)
+    if "(" not in text or ")" not in text:
+        return []  # every definition is read from a parenthesised span
     tokens = TokenText(doc)
-    words = tokens.words
-    candidates = filter_candidates(tokens, words)
+    candidates = filter_candidates(tokens)
     if not candidates:
         return []
     seen_long: set[str] = set()
     seen_short: set[str] = set()
     occurrences: dict[tuple[int, int], set[tuple[int, int]]] = {}
-    patterns: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {}
+    patterns: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
     for long_candidate, short in candidates:
-        long = match_long_form(tokens, words, long_candidate, short)
+        long = match_long_form(tokens, long_candidate, short)
         if long is None:
             continue
         long_text = tokens.span(*long)
@@ -169,17 +190,13 @@ def find_abbreviations(doc: Doc) -> list[dict]:
         seen_long.add(long_text)
         seen_short.add(short_text)
         occurrences.setdefault(long, set()).add(short)
-        patterns[long_text] = (long, tuple(words[short[0]:short[1]]))
+        patterns[long_text] = (long, short)
     # every occurrence of each defined short form (scispaCy's global matcher)
-    index: dict[str, list[int]] = defaultdict(list)
-    firsts = {pattern[0] for _, pattern in patterns.values()}
-    for i, word in enumerate(words):
-        if word in firsts:
-            index[word].append(i)
-    for long, pattern in patterns.values():
-        n = len(pattern)
-        for i in index.get(pattern[0], ()):
-            if tuple(words[i:i + n]) == pattern:
+    for long, short in patterns.values():
+        words = tokens.words(*short)
+        n = len(words)
+        for i in tokens.positions(tokens.orths[short[0]]):
+            if tokens.words(i, i + n) == words:
                 occurrences[long].add((i, i + n))
     out = []
     for long, shorts in occurrences.items():
@@ -197,7 +214,7 @@ def make_abbreviations(nlp: Language, name: str):
     _register()
 
     def detect(doc: Doc) -> Doc:
-        doc._.abbreviations = find_abbreviations(doc)
+        set_doc_value(doc, "abbreviations", find_abbreviations(doc))
         return doc
 
     return detect

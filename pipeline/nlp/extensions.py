@@ -5,6 +5,8 @@ serialisation between processes. Offsets are character offsets into `doc.text`.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 # name -> what a component stores there
@@ -29,14 +31,39 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def _key(name: str) -> tuple[str, str, None, None]:
+    # where spaCy's `doc._.<name>` keeps a value without getter or setter
+    return ("._.", name, None, None)
+
+
+_KEYS = {name: _key(name) for name in DOC_EXTENSIONS}
+
+
+def doc_value(doc: Doc, name: str) -> Any:
+    """`doc._.<name>` for one of DOC_EXTENSIONS, read from `doc.user_data` directly.
+
+    spaCy builds an accessor object on every `doc._` (thousands per document over the whole
+    pipeline); these extensions have a None default and no getter, so the stored value (or None)
+    is what `doc._.<name>` gives."""
+    return doc.user_data.get(_KEYS[name])
+
+
+def set_doc_value(doc: Doc, name: str, value: Any) -> None:
+    """`doc._.<name> = value` for an extension without setter, written to `doc.user_data` directly."""
+    doc.user_data[_KEYS.get(name) or _key(name)] = value
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once per Doc and cached in `doc._.text`.
 
     spaCy's `Doc.text` joins the text of every token on each call; the components read the
     text many times, so they all read it through here."""
-    text = doc._.text
+    user_data = doc.user_data
+    text = user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.text
-        doc._.text = text
+        user_data[_TEXT_KEY] = text
     return text
 
+
+_TEXT_KEY = _KEYS["text"]

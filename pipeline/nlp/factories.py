@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.sections import sentence_dicts  # also registers claims_sections
 from pipeline.nlp import sentences as _sentences  # noqa: F401  (registers claims_sentences)
-from pipeline.nlp.extensions import doc_text, register_extensions
+from pipeline.nlp.extensions import doc_text, doc_value, register_extensions, set_doc_value
 
 register_extensions()
 
@@ -33,7 +33,7 @@ class _Guarded:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             problem = {"stage": self.name, "message": f"{type(exc).__name__}: {exc} "
                        f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"}
-            doc._.problems = (doc._.problems or []) + [problem]
+            set_doc_value(doc, "problems", (doc_value(doc, "problems") or []) + [problem])
         return doc
 
 
@@ -46,8 +46,8 @@ def make_entities(nlp: Language, name: str, lexicon: bool, model: str | None):
     recognizer = get_recognizer({"lexicon": lexicon, "model": model})
 
     def run(doc: Doc) -> None:
-        doc._.entities = []
-        doc._.entities = recognizer(doc)
+        set_doc_value(doc, "entities", [])
+        set_doc_value(doc, "entities", recognizer(doc))
 
     return _Guarded(name, run)
 
@@ -58,8 +58,8 @@ def make_statistics(nlp: Language, name: str):
     from pipeline.statistics import find_statistics
 
     def run(doc: Doc) -> None:
-        doc._.statistics = []
-        doc._.statistics = find_statistics(doc_text(doc))
+        set_doc_value(doc, "statistics", [])
+        set_doc_value(doc, "statistics", find_statistics(doc_text(doc)))
 
     return _Guarded(name, run)
 
@@ -70,12 +70,13 @@ def make_sample_sizes(nlp: Language, name: str):
     from pipeline.sample_sizes import find_sample_sizes, summarize_sample_sizes
 
     def run(doc: Doc) -> None:
-        doc._.sample_sizes = []
+        set_doc_value(doc, "sample_sizes", [])
         bounds = [(s["start"], s["end"]) for s in sentence_dicts(doc)]
         text = doc_text(doc)
         rows = find_sample_sizes(text, bounds)
-        doc._.sample_sizes = rows
-        doc._.summary = {**(doc._.summary or {}), **summarize_sample_sizes(rows, text)}
+        set_doc_value(doc, "sample_sizes", rows)
+        set_doc_value(doc, "summary", {**(doc_value(doc, "summary") or {}),
+                                       **summarize_sample_sizes(rows, text)})
 
     return _Guarded(name, run)
 
@@ -87,11 +88,14 @@ def make_claims(nlp: Language, name: str):
     from pipeline.claims import find_claims_and_doses
 
     def run(doc: Doc) -> None:
-        doc._.claims, doc._.doses = [], []
+        set_doc_value(doc, "claims", [])
+        set_doc_value(doc, "doses", [])
         claims, doses, summary = find_claims_and_doses(
-            doc_text(doc), sentence_dicts(doc), doc._.sections or [], doc._.entities or [],
-            doc._.statistics or [], doc._.sample_sizes or [])
-        doc._.claims, doc._.doses = claims, doses
-        doc._.summary = {**(doc._.summary or {}), **(summary or {})}
+            doc_text(doc), sentence_dicts(doc), doc_value(doc, "sections") or [],
+            doc_value(doc, "entities") or [], doc_value(doc, "statistics") or [],
+            doc_value(doc, "sample_sizes") or [])
+        set_doc_value(doc, "claims", claims)
+        set_doc_value(doc, "doses", doses)
+        set_doc_value(doc, "summary", {**(doc_value(doc, "summary") or {}), **(summary or {})})
 
     return _Guarded(name, run)

@@ -24,26 +24,55 @@ wk wks hr hrs sec no nos ch sect suppl jan feb mar apr jun jul aug sep sept oct 
 # These only act as abbreviations before a number ("No. 5", "Fig. 2").
 NEED_DIGIT = frozenset({"no", "nos", "fig", "figs", "tab", "ref", "refs", "eq", "eqs", "vol", "pp", "ch", "sect"})
 
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
-_NEXT_START = re.compile(r"""\s+(?=["'“‘(\[]?[A-Z0-9\u0391-\u03a9])""")
+# a run of sentence-final punctuation (with closing quotes / brackets) before spaces that stay on
+# the line and a sentence-opening character (group "next"); spelled with a leading set so the
+# regex engine scans for its first character. Group "word" is set when the run opens with a
+# period right after a letter or period but not after seven letters: only such a period can end
+# an abbreviation or an initial (see `_is_abbreviation`).
+_END = re.compile(r"""[.!?](?:(?<=[A-Za-z.]\.)(?<![A-Za-z]{7}\.)(?P<word>))?[.!?]*["'”’)\]]*"""
+                  r"""(?=[^\S\n]+(?P<next>["'“‘(\[]?[A-Z0-9\u0391-\u03a9]))""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_LINE_BREAK = re.compile(r"\n")
+_CONTINUES = frozenset("abcdefghijklmnopqrstuvwxyz,;(-–")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪◦]\s|\d{1,2}[.)]\s|\|)")
-_CONTINUES = re.compile(r"[a-z,;(\-–]$")
 _LOWER_START = re.compile(r"[ \t]*[a-z(]")
+_LOOK_AHEAD = 40  # characters of the next line read to decide whether a line break wraps
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) character bounds of sentences, whitespace trimmed, in order."""
-    cuts = sorted(set(_line_cuts(text)) | set(_punct_cuts(text)))
     bounds = []
     prev = 0
-    for cut in cuts + [len(text)]:
+    for cut in _cuts(text) + [len(text)]:
         seg_start, seg_end = _trim(text, prev, cut)
         if seg_end > seg_start:
             bounds.append((seg_start, seg_end))
         prev = cut
     return bounds
+
+
+def sentence_starts(text: str) -> list[int]:
+    """The start offsets of `sentence_bounds(text)`."""
+    starts = []
+    prev = 0
+    for cut in _cuts(text) + [len(text)]:
+        start = prev
+        while start < cut and text[start].isspace():
+            start += 1
+        if start < cut:
+            starts.append(start)
+        prev = cut
+    return starts
+
+
+def _cuts(text: str) -> list[int]:
+    """Ascending offsets where a new sentence may begin (line breaks and sentence ends)."""
+    line_cuts = _line_cuts(text)
+    punct_cuts = _punct_cuts(text)
+    if not line_cuts:
+        return punct_cuts
+    if not punct_cuts:
+        return line_cuts
+    return sorted(set(line_cuts).union(punct_cuts))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,34 +83,36 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _line_cuts(text: str):
+def _line_cuts(text: str) -> list[int]:
     """Cut at newlines unless the line break only wraps a running sentence."""
-    for match in _LINE_BREAK.finditer(text):
-        pos = match.end()
-        before = text[max(0, match.start() - 1):match.start()]
-        after_line = text[pos:pos + 40]
-        wrapped = (bool(_CONTINUES.search(before)) and bool(_LOWER_START.match(after_line))
-                   and not _LIST_ITEM.match(after_line))
+    cuts = []
+    newline = text.find("\n")
+    while newline >= 0:
+        pos = newline + 1
+        wrapped = (newline > 0 and text[newline - 1] in _CONTINUES
+                   and _LOWER_START.match(text, pos, pos + _LOOK_AHEAD) is not None
+                   and _LIST_ITEM.match(text, pos, pos + _LOOK_AHEAD) is None)
         if not wrapped:
-            yield pos
+            cuts.append(pos)
+        newline = text.find("\n", pos)
+    return cuts
 
 
-def _punct_cuts(text: str):
+def _punct_cuts(text: str) -> list[int]:
+    """Cut after sentence-final punctuation that is followed, on the same line, by a
+    sentence-opening character, unless it ends an abbreviation."""
+    cuts = []
     for match in _END.finditer(text):
-        nxt = _NEXT_START.match(text, match.end())
-        if not nxt:
+        if (match.start("word") >= 0 and match.group(0).rstrip("\"'”’)]") == "."
+                and _is_abbreviation(text, match.start(), match.start("next"))):
             continue
-        if "\n" in nxt.group(0):
-            continue  # the line rule decides
-        if _is_abbreviation(text, match, nxt.end()):
-            continue
-        yield match.end()
+        cuts.append(match.end())
+    return cuts
 
 
-def _is_abbreviation(text: str, match: re.Match, next_pos: int) -> bool:
-    if not match.group(0).startswith(".") or len(match.group(0).rstrip("\"'”’)]")) > 1:
-        return False
-    word_match = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+def _is_abbreviation(text: str, period: int, next_pos: int) -> bool:
+    """Whether the period at `period` ends an abbreviation or an initial."""
+    word_match = _WORD_BEFORE.search(text, max(0, period - 12), period)
     if not word_match:
         return False
     word = word_match.group(1).lower().rstrip(".")
@@ -97,11 +128,14 @@ def set_sentence_starts(doc: Doc) -> Doc:
     """Mark token.is_sent_start from `sentence_bounds`."""
     if not len(doc):
         return doc
-    starts = numpy.fromiter((start for start, _ in sentence_bounds(doc_text(doc))), dtype="uint64")
+    starts = numpy.array(sentence_starts(doc_text(doc)), dtype="uint64")
+    offsets = doc.to_array(IDX)
     # One array write: assigning token.is_sent_start one token at a time re-checks the whole
     # document on every assignment, which is quadratic in its length.
-    is_start = numpy.isin(doc.to_array(IDX), starts)
-    is_start[0] = True
-    values = numpy.where(is_start, 1, -1).astype("int64")
+    values = numpy.full(len(offsets), -1, dtype="int64")
+    found = numpy.searchsorted(offsets, starts)
+    found = found[found < len(offsets)]
+    values[found[offsets[found] == starts[:len(found)]]] = 1
+    values[0] = 1
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
