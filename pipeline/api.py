@@ -12,6 +12,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
@@ -194,13 +195,18 @@ def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force:
         build_started = time.perf_counter()
         get_nlp(cfg)
         summary.build_seconds = time.perf_counter() - build_started
-    process_started = time.perf_counter()
-    for _, done in _run_shards(todo, cfg, n_process, engine, scheduler, store):
-        bar.update(done)
-    summary.process_seconds = time.perf_counter() - process_started
-    bar.close()
-    summary.shards_total = len(keys)
-    summary.rows = store.publish(keys, [p.as_row() for p in problems])
+    with ExitStack() as stack:
+        pool = None
+        if engine == "local" and n_process > 1 and todo.peek() is not None:
+            pool = stack.enter_context(_worker_pool(n_process))
+        process_started = time.perf_counter()
+        for _, done in _run_shards(todo, cfg, n_process, engine, scheduler, store, pool):
+            bar.update(done)
+        summary.process_seconds = time.perf_counter() - process_started
+        bar.close()
+        summary.shards_total = len(keys)
+        # the workers that processed the shards also merge the tables, side by side
+        summary.rows = store.publish(keys, [p.as_row() for p in problems], executor=pool)
     errors = store.read_errors()
     summary.errors = sum(1 for e in errors if e["severity"] == "error")
     summary.warnings = sum(1 for e in errors if e["severity"] == "warning")
@@ -209,8 +215,11 @@ def extract(raw_dir: str | Path, out_dir: str | Path, n_process: int = 1, force:
 
 
 def _run_shards(shards: Iterable[Shard], config_path: str | None, n_process: int, engine: str,
-                scheduler: str | None, store: PartStore) -> Iterator[tuple[str, int]]:
-    """Process and store every shard; yield (key, number of articles) as each one is stored."""
+                scheduler: str | None, store: PartStore,
+                pool: ProcessPoolExecutor | None = None) -> Iterator[tuple[str, int]]:
+    """Process and store every shard; yield (key, number of articles) as each one is stored.
+
+    Local shards go to `pool` when one is given, else they are processed in this process."""
     if engine == "dask":
         from pipeline.engines.dask_engine import run_shards_dask
 
@@ -228,37 +237,37 @@ def _run_shards(shards: Iterable[Shard], config_path: str | None, n_process: int
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
-    stream = iter(shards)
-    first = list(itertools.islice(stream, 2))
-    if n_process <= 1 or len(first) < 2:
-        for shard in itertools.chain(first, stream):
+    if pool is None:
+        for shard in shards:
             yield _store_shard_task((shard, config_path, str(store.out_dir)))
         return
-    yield from _run_pool(itertools.chain(first, stream), config_path, n_process, store)
+    yield from _run_pool(iter(shards), config_path, n_process, store, pool)
+
+
+def _worker_pool(n_process: int) -> ProcessPoolExecutor:
+    """Worker processes for one run.
+
+    Where the platform can fork, the workers are forked from this process after it has built the
+    pipeline, so they start at once instead of each importing and building it (seconds per
+    worker); elsewhere they are spawned and build it on their first shard."""
+    context = get_context("fork") if _can_fork() else get_context("spawn")
+    return ProcessPoolExecutor(max_workers=n_process, mp_context=context)
 
 
 def _run_pool(shards: Iterator[Shard], config_path: str | None, n_process: int,
-              store: PartStore) -> Iterator[tuple[str, int]]:
-    """Worker processes; at most IN_FLIGHT_PER_WORKER shards per worker are read ahead.
-
-    Where the platform can fork, the pipeline is built once here and the workers inherit it, so
-    they start at once instead of each importing and building it (seconds per worker)."""
-    if _can_fork():
-        get_nlp(config_path)
-        context = get_context("fork")
-    else:
-        context = get_context("spawn")
+              store: PartStore, pool: ProcessPoolExecutor) -> Iterator[tuple[str, int]]:
+    """Shards processed by the pool; at most IN_FLIGHT_PER_WORKER shards per worker are read
+    ahead."""
     window = IN_FLIGHT_PER_WORKER * n_process
     out_dir = str(store.out_dir)
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        pending = {pool.submit(_store_shard_task, (shard, config_path, out_dir))
-                   for shard in itertools.islice(shards, window)}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-            for shard in itertools.islice(shards, window - len(pending)):
-                pending.add(pool.submit(_store_shard_task, (shard, config_path, out_dir)))
+    pending = {pool.submit(_store_shard_task, (shard, config_path, out_dir))
+               for shard in itertools.islice(shards, window)}
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
+        for shard in itertools.islice(shards, window - len(pending)):
+            pending.add(pool.submit(_store_shard_task, (shard, config_path, out_dir)))
 
 
 def _can_fork() -> bool:

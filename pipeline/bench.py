@@ -1,6 +1,7 @@
 """Throughput, per-stage time, memory and multi-process speed-up (`make bench`).
 
-    python -m pipeline.bench [--limit N] [--fulltext-limit M] [--json OUT] [--profile]
+    python -m pipeline.bench [--limit N] [--fulltext-limit M] [--scaling-limit A]
+                             [--scaling-fulltexts F] [--json OUT] [--profile]
 
 Corpora: ../shared/benchmarks/abstracts_4k.jsonl and fulltexts_400.jsonl (relative to the
 repository root) when present, else a synthetic corpus generated here. One run prints:
@@ -9,7 +10,8 @@ repository root) when present, else a synthetic corpus generated here. One run p
   English + the scispaCy tokenizer + spaCy's rule sentencizer) on the same texts, and the ratio;
 * time per stage, measured by running `nlp.pipeline` component by component on each doc;
 * scispaCy's abbreviation detector against the `claims_abbreviations` component;
-* `extract` on a temporary copy of the corpus with 1 and 2 processes: speed-up end to end and
+* `extract` with 1 and 2 processes on a temporary JSONL copy of every abstract and full text
+  (full texts spread among the abstracts): speed-up end to end and
   of the shard processing alone (after the one-off pipeline build), and the peak RSS of every
   process.
 
@@ -253,6 +255,26 @@ def _watch_rss(proc: subprocess.Popen) -> tuple[dict[int, float], dict[int, floa
     return peaks, cpu
 
 
+def scaling_corpus(bench_dir: Path, source: str, corpora: dict[str, list[str]], abstracts: int,
+                   fulltexts: int) -> list[str]:
+    """Abstracts and full texts for the 1 vs 2 process runs, full texts spread evenly among the
+    abstracts (a mixed corpus, and no run of long articles at the end of the queue)."""
+    if source == "synthetic":
+        pool = {"abstracts": corpora.get("abstracts", [])[:abstracts],
+                "fulltexts": corpora.get("fulltexts", [])[:fulltexts]}
+    else:
+        pool, _ = load_corpus(bench_dir, abstracts, fulltexts)
+    short, long_ = pool.get("abstracts", []), pool.get("fulltexts", [])
+    if not long_:
+        return list(short)
+    mixed: list[str] = []
+    step = len(short) / len(long_)
+    for i, text in enumerate(long_):
+        mixed += short[round(i * step):round((i + 1) * step)]
+        mixed.append(text)
+    return mixed
+
+
 def bench_scaling(texts: list[str], work: Path) -> dict[str, Any]:
     """extract with 1 and 2 processes on the same JSONL copy of the texts."""
     from pipeline.nlp.builder import load_config
@@ -350,8 +372,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=400, help="abstracts to use (default 400)")
     parser.add_argument("--fulltext-limit", type=int, default=30, help="full texts (default 30)")
-    parser.add_argument("--scaling-limit", type=int, default=2000,
-                        help="abstracts for the 1 vs 2 process extract runs (default 2000; 0 skips)")
+    parser.add_argument("--scaling-limit", type=int, default=5000,
+                        help="abstracts for the 1 vs 2 process extract runs (default 5000: all of "
+                             "them; 0 with --scaling-fulltexts 0 skips the runs)")
+    parser.add_argument("--scaling-fulltexts", type=int, default=400,
+                        help="full texts for the 1 vs 2 process extract runs (default 400: all)")
     parser.add_argument("--bench-dir", type=Path, default=BENCH_DIR)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="print pyinstrument hot spots")
@@ -389,13 +414,11 @@ def main(argv: list[str] | None = None) -> int:
                 merged["stages"][stage] = merged["stages"].get(stage, 0.0) + seconds
         results["full"]["all"], results["floor"]["all"] = merged, floor_all
         results["abbreviations"] = bench_abbreviations(nlp, everything)
-        if args.scaling_limit > 0:
-            pool = corpora.get("abstracts") or everything
-            if len(pool) < args.scaling_limit and source != "synthetic":
-                pool, _ = load_corpus(args.bench_dir, args.scaling_limit, 0)
-                pool = pool.get("abstracts") or everything
+        if args.scaling_limit > 0 or args.scaling_fulltexts > 0:
             (work / "scaling").mkdir()
-            results["scaling"] = bench_scaling(pool[:args.scaling_limit], work / "scaling")
+            results["scaling"] = bench_scaling(
+                scaling_corpus(args.bench_dir, source, corpora, args.scaling_limit,
+                               args.scaling_fulltexts), work / "scaling")
         if args.profile:
             results["profile"] = profile_hot_spots(nlp, everything[:200])
     results["self_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -3,7 +3,8 @@
 Layout of an output directory:
     <table>.parquet        the published tables (what users read)
     _manifest.json         shard keys and row counts of the published tables
-    _parts/<key>/          one finished shard: <table>.parquet files + _SUCCESS marker
+    _parts/<key>/          one finished shard: a <table>.parquet file per table with rows in
+                           the shard, and the _SUCCESS marker
 A part directory is written under a temporary name and renamed when complete, so a killed run
 leaves only finished shards behind; published tables are replaced atomically, so readers never
 see a half-written file.
@@ -15,7 +16,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ MANIFEST = "_manifest.json"
 ROW_GROUP_ROWS = 65_536  # rows per row group of the published tables
 READ_THREADS = 4  # threads reading shard parts while merging (pyarrow releases the GIL)
 READ_AHEAD = 32  # parts read ahead while merging
+# the tables with the most rows, merged first when tables are merged side by side
+_BIGGEST = ("sentences", "entities", "claims", "statistics")
+_LARGEST_FIRST = [*_BIGGEST, *(name for name in TABLES if name not in _BIGGEST)]
 
 
 class PartStore:
@@ -55,7 +59,8 @@ class PartStore:
         tmp.mkdir()
         try:
             for name, table in tables_from_rows(rows).items():
-                pq.write_table(table, tmp / f"{name}.parquet")
+                if table.num_rows:  # a table without rows in this shard has no file
+                    pq.write_table(table, tmp / f"{name}.parquet")
             (tmp / MARKER).write_text("ok\n")
             final = self.root / key
             if final.exists():
@@ -66,8 +71,11 @@ class PartStore:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
 
-    def publish(self, keys: list[str], read_errors: list[dict[str, Any]]) -> dict[str, int]:
-        """Merge the parts of `keys` (in order) into out_dir/<table>.parquet; drop stale parts."""
+    def publish(self, keys: list[str], read_errors: list[dict[str, Any]],
+                executor: Executor | None = None) -> dict[str, int]:
+        """Merge the parts of `keys` (in order) into out_dir/<table>.parquet; drop stale parts.
+
+        With an executor (the run's worker processes), the tables are merged side by side."""
         signature = {"keys": keys, "read_errors": read_errors}
         current = self._manifest()
         if current.get("signature") == signature and all(
@@ -75,18 +83,23 @@ class PartStore:
             return {name: current["counts"][name] for name in TABLES}
         # Write every merged table to a temp file first, then swap them all in at the end, so a
         # run killed while merging leaves the previous set of tables untouched and consistent.
-        merged: dict[str, Path] = {}
-        counts: dict[str, int] = {}
-        try:
-            for name in TABLES:
-                merged[name], counts[name] = self._merge(
-                    name, keys, read_errors if name == "errors" else [])
-        except BaseException:
-            for tmp in merged.values():
-                tmp.unlink(missing_ok=True)
-            raise
-        for name, tmp in merged.items():
-            os.replace(tmp, self.out_dir / f"{name}.parquet")
+        tasks = [(self.out_dir, name, keys, read_errors if name == "errors" else [])
+                 for name in _LARGEST_FIRST]
+        if executor is None:
+            outcomes = [_merge_outcome(task) for task in tasks]
+        else:
+            outcomes = [future.result() for future in
+                        [executor.submit(_merge_outcome, task) for task in tasks]]
+        failures = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
+        if failures:
+            for outcome in outcomes:
+                if not isinstance(outcome, BaseException):
+                    outcome[1].unlink(missing_ok=True)
+            raise failures[0]
+        merged = {name: (tmp, count) for name, tmp, count in outcomes}
+        for name in TABLES:
+            os.replace(merged[name][0], self.out_dir / f"{name}.parquet")
+        counts = {name: merged[name][1] for name in TABLES}
         self._write_manifest({"signature": signature, "counts": counts})
         self._drop_stale(set(keys))
         return counts
@@ -95,50 +108,6 @@ class PartStore:
         """Rows of the published errors table."""
         path = self.out_dir / "errors.parquet"
         return pq.read_table(path).to_pylist() if path.exists() else []
-
-    def _merge(self, name: str, keys: list[str], extra_rows: list[dict[str, Any]]) -> tuple[Path, int]:
-        """Stream the parts of one table into a temp file; return it and its row count.
-
-        Parts are gathered into row groups of about ROW_GROUP_ROWS rows: one row group per small
-        part would make the file slow to write and to read."""
-        schema = TABLES[name].with_metadata(file_metadata())
-        tmp = self.out_dir / f".{name}.parquet.{uuid.uuid4().hex[:8]}.tmp"
-        total = 0
-        pending: list[pa.Table] = []
-        pending_rows = 0
-        try:
-            with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
-                if extra_rows:
-                    pending.append(table_from_rows(name, extra_rows).cast(schema))
-                    pending_rows += len(extra_rows)
-                for part in self._read_parts(name, keys, schema):
-                    if part.num_rows:
-                        pending.append(part)
-                        pending_rows += part.num_rows
-                    if pending_rows >= ROW_GROUP_ROWS:
-                        writer.write_table(pa.concat_tables(pending))
-                        total += pending_rows
-                        pending, pending_rows = [], 0
-                if pending_rows:
-                    writer.write_table(pa.concat_tables(pending))
-                    total += pending_rows
-                if total == 0:
-                    writer.write_table(table_from_rows(name, []).cast(schema))
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return tmp, total
-
-    def _read_parts(self, name: str, keys: list[str], schema: pa.Schema) -> Iterator[pa.Table]:
-        """The parts of one table in key order, read by a few threads, a bounded batch ahead."""
-        def read(key: str) -> pa.Table:
-            return pq.read_table(self.root / key / f"{name}.parquet").cast(schema)
-
-        with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-            for start in range(0, len(keys), READ_AHEAD):
-                yield from pool.map(read, keys[start:start + READ_AHEAD])
 
     def _manifest(self) -> dict[str, Any]:
         try:
@@ -157,6 +126,71 @@ class PartStore:
         for child in self.root.iterdir():
             if child.name not in live:
                 shutil.rmtree(child, ignore_errors=True)
+
+
+def _merge_outcome(task: tuple[Path, str, list[str], list[dict[str, Any]]]
+                   ) -> tuple[str, Path, int] | BaseException:
+    """`merge_table` for one task; its exception is returned, not raised, so that the caller can
+    remove the other tables' temp files once every merge has ended."""
+    out_dir, name, keys, extra_rows = task
+    try:
+        tmp, count = merge_table(out_dir, name, keys, extra_rows)
+    except Exception as exc:  # noqa: BLE001 - handed back to publish, which raises it
+        return exc
+    return name, tmp, count
+
+
+def merge_table(out_dir: Path, name: str, keys: list[str],
+                extra_rows: list[dict[str, Any]]) -> tuple[Path, int]:
+    """Stream the parts of one table into a temp file in out_dir; return it and its row count.
+
+    Parts are gathered into row groups of about ROW_GROUP_ROWS rows: one row group per small
+    part would make the file slow to write and to read."""
+    schema = TABLES[name].with_metadata(file_metadata())
+    tmp = out_dir / f".{name}.parquet.{uuid.uuid4().hex[:8]}.tmp"
+    total = 0
+    pending: list[pa.Table] = []
+    pending_rows = 0
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            if extra_rows:
+                pending.append(table_from_rows(name, extra_rows).cast(schema))
+                pending_rows += len(extra_rows)
+            for part in _read_parts(out_dir / "_parts", name, keys, schema):
+                if part.num_rows:
+                    pending.append(part)
+                    pending_rows += part.num_rows
+                if pending_rows >= ROW_GROUP_ROWS:
+                    writer.write_table(pa.concat_tables(pending))
+                    total += pending_rows
+                    pending, pending_rows = [], 0
+            if pending_rows:
+                writer.write_table(pa.concat_tables(pending))
+                total += pending_rows
+            if total == 0:
+                writer.write_table(table_from_rows(name, []).cast(schema))
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp, total
+
+
+def _read_parts(root: Path, name: str, keys: list[str], schema: pa.Schema) -> Iterator[pa.Table]:
+    """The parts of one table in key order, read by a few threads, a bounded batch ahead."""
+    def read(key: str) -> pa.Table | None:
+        path = root / key / f"{name}.parquet"
+        if not path.exists():  # the finished shard has no rows in this table
+            return None
+        # ParquetFile.read without Arrow's own thread pool: several times cheaper than
+        # pq.read_table (dataset discovery, nested threads) on small parts
+        return pq.ParquetFile(path).read(use_threads=False).cast(schema)
+
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        for start in range(0, len(keys), READ_AHEAD):
+            yield from (part for part in pool.map(read, keys[start:start + READ_AHEAD])
+                        if part is not None)
 
 
 def tables_from_rows(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pa.Table]:
