@@ -37,6 +37,7 @@ def _key(name: str) -> tuple[str, str, None, None]:
 
 
 _KEYS = {name: _key(name) for name in DOC_EXTENSIONS}
+_TEXT_KEY = _KEYS["text"]
 
 
 def doc_value(doc: Doc, name: str) -> Any:
@@ -64,6 +65,3 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         user_data[_TEXT_KEY] = text
     return text
-
-
-_TEXT_KEY = _KEYS["text"]

@@ -1,4 +1,5 @@
-"""The pipeline's tokenizer is scispaCy's combined rule tokenizer, built once."""
+"""The tokenizer is scispaCy's combined rule tokenizer, built once; the Doc extensions are read
+and written directly where spaCy's accessor would build an object per access."""
 from __future__ import annotations
 
 import pytest
@@ -37,3 +38,17 @@ def test_tokens_equal_scispacys_and_text_is_kept(reference, text):
     assert [(t.text, t.idx, t.whitespace_) for t in doc] == \
         [(t.text, t.idx, t.whitespace_) for t in reference(text)]
     assert doc_text(doc) == text
+
+
+def test_direct_extension_access_agrees_with_spacys_accessor():
+    from pipeline.nlp.extensions import DOC_EXTENSIONS, doc_value, set_doc_value
+
+    doc = get_nlp().make_doc("IL-6 fell.")
+    for i, name in enumerate(DOC_EXTENSIONS):
+        if name == "text":
+            continue
+        assert doc_value(doc, name) is None and getattr(doc._, name) is None
+        set_doc_value(doc, name, [{"value": i}])
+        assert getattr(doc._, name) == [{"value": i}]
+        setattr(doc._, name, {"other": i})
+        assert doc_value(doc, name) == {"other": i}
