@@ -11,7 +11,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from itertools import chain, compress, repeat
-from operator import itemgetter, not_, or_, sub
+from operator import itemgetter, le, lt, not_, or_, sub
 from typing import Any
 
 from spacy.tokens import Doc
@@ -38,6 +38,7 @@ _WITHOUT_S = itemgetter(slice(None, -1))
 _WITHOUT_ES = itemgetter(slice(None, -2))
 # separators whose normalised form is empty but which `TextTokens.norms` keeps as written
 _ASCII_DROP = frozenset(c for c in DROP if c.isascii())
+_NO_ASCII_DROP = str.maketrans(dict.fromkeys(_ASCII_DROP))
 
 # lower number = preferred when two candidates have the same extent
 PRIORITY = {
@@ -103,6 +104,19 @@ def _may_follow_coordination(text: str, start: int) -> bool:
     return not last or last in "rd&/"
 
 
+# a white-space run with no comma on either side
+_FREE_SPACE = re.compile(r"(?<![\s,])\s+(?![\s,])")
+
+
+def _coordination_window(text: str, start: int) -> int:
+    """Where `_COORD` ending at `start` can begin, at most 120 characters back. Its white
+    space touches a comma except in the conjunction at its end (two runs at most), so it
+    begins after the third-last run of white space that touches no comma."""
+    lo = max(0, start - 120)
+    free = [m.end() for m in _FREE_SPACE.finditer(text, lo, start)]
+    return free[-3] if len(free) >= 3 else lo
+
+
 def _signature(toks):
     pos = 0
     for k, t in enumerate(toks):
@@ -113,6 +127,9 @@ def _signature(toks):
 
 def _key(text: str) -> str:
     """Normalised key of a phrase (its tokens' normalised forms joined)."""
+    if text.isascii():
+        # the tokens joined are the text without white space; the separators drop out
+        return "".join(text.lower().split()).translate(_NO_ASCII_DROP)
     return "".join(norm_token(t) for _, _, t in tokenize(text))
 
 
@@ -130,6 +147,13 @@ def _pair_offsets(doc, text: str, abbr, n_tokens: int) -> tuple[str, int, int] |
     first, last = doc[ss], doc[se - 1]
     long_last = doc[le - 1]
     return (text[first.idx:last.idx + len(last)], doc[ls].idx, long_last.idx + len(long_last))
+
+
+def _is_resolved(ents: list[tuple]) -> bool:
+    """Are the spans non-empty, in text order and without overlaps (what `resolve` returns
+    for them is a copy)?"""
+    return all(map(lt, map(_START, ents), map(_END, ents))) and all(
+        map(le, map(_END, ents), map(_START, ents[1:])))
 
 
 def _has_ner(doc) -> bool:
@@ -207,7 +231,17 @@ class EntityRecognizer:
         if not n:
             return out
         known = self.lexicon_keys
-        for i in self._lexicon_starts(norms):
+        last = n - 1
+        for i in compress(range(n), map(known.__contains__, norms)):
+            key = norms[i]
+            if key not in entries:
+                # an entry prefix alone starts a match only when the next token's key
+                # continues it or a separator follows
+                if i == last:
+                    continue
+                second = norms[i + 1]
+                if second not in _ASCII_DROP and key + second not in known:
+                    continue
             si = starts[i]
             c0 = text[si]
             if not c0.isalnum() and c0 not in "(+[":
@@ -244,21 +278,6 @@ class EntityRecognizer:
                 if key not in prefixes:
                     break
         return out
-
-    def _lexicon_starts(self, norms: list[str]):
-        """Tokens whose key is an entry, or an entry prefix that the next token's key
-        continues (or a separator follows): the only places a match can start."""
-        n = len(norms)
-        known, entries = self.lexicon_keys, self.entries
-        for i in compress(range(n), map(known.__contains__, norms)):
-            key = norms[i]
-            if key not in entries:
-                if i + 1 == n:
-                    continue
-                second = norms[i + 1]
-                if second not in _ASCII_DROP and key + second not in known:
-                    continue  # no entry starts with these two tokens
-            yield i
 
     def _split_ok(self, key: str, norms: list[str], i: int, j: int) -> bool:
         """Do the word splits of the text agree with those of a variant of the key?"""
@@ -299,15 +318,14 @@ class EntityRecognizer:
     def model_candidates(self, doc, text: str) -> list[tuple]:
         """Entities of a spaCy NER model: those already on the Doc when the pipeline was built
         on the model, else those of the model named in the config (loaded on first use)."""
-        if _has_ner(doc):
-            ents = doc.ents
-        elif self.model_name:
+        ents = getattr(doc, "ents", None)
+        if not ents:
+            if not self.model_name or _has_ner(doc):
+                return []  # no model, or an NER component found nothing
             if self.model is None:
                 import spacy
                 self.model = spacy.load(self.model_name)
             ents = self.model(text).ents
-        else:
-            return []
         out = []
         for ent in ents:
             label = self.model_labels.get(ent.label_)
@@ -323,6 +341,8 @@ class EntityRecognizer:
 
         Candidates equal in all of these keep the order they were found in (lexicon first,
         then the rules in their fixed order), so the choice never depends on hashing."""
+        if _is_resolved(cands):
+            return list(cands)
         unique = list(dict.fromkeys(cands))
         # sort keys built by C-level passes; the position in `unique` breaks remaining ties as
         # a stable sort would
@@ -356,7 +376,7 @@ class EntityRecognizer:
                 continue
             rest = " ".join(words[1:])
             new_s = s
-            m = _COORD.search(text, max(0, s - 120), s) if _may_follow_coordination(text, s) else None
+            m = _COORD.search(text, _coordination_window(text, s), s) if _may_follow_coordination(text, s) else None
             if m and m.end() == s:
                 x = m.group(1)
                 if self._composable(x, rest, m.start(1), ends):

@@ -95,3 +95,22 @@ def test_compound_codes_match_the_single_pattern():
                     if m.group(0) not in r.gene_stoplist()
                     and m.group(0).split("-")[0].split(" ")[0] not in r.gene_stoplist()]
         assert found == expected
+
+
+def test_phrase_keys_are_the_joined_token_keys():
+    from pipeline.entities import _key
+
+    for text in TEXTS + ["a\x1cb \t-c's `d_e", "TNF-α and IL-6", ""]:
+        assert _key(text) == "".join(norm_token(t) for _, _, t in tokenize(text))
+
+
+def test_coordination_window_keeps_the_coordination_match():
+    from pipeline.entities import _COORD, _coordination_window
+
+    extra = ["breast, colon, lung and ovarian cancer", "a b c d e f, g and/or h , i or j & k / l- m",
+             "x  ,  y\nand\n z ,, w - v"]
+    for text in TEXTS + extra:
+        for s in range(len(text) + 1):
+            whole = _COORD.search(text, max(0, s - 120), s)
+            narrow = _COORD.search(text, _coordination_window(text, s), s)
+            assert (whole and (whole.span(), whole.span(1))) == (narrow and (narrow.span(), narrow.span(1)))
