@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .lexicons import Lexicons, lexicons
-from .prefilter import MatchStarts, Prefilter
+from .prefilter import MatchStarts, Prefilter, lowered
 
 Label = TypeVar("Label")
 
@@ -63,9 +63,29 @@ class PatternScan(Generic[Label]):
         if m is None:
             return None
         k = self._index(m)
+        if k == 0:
+            return 0
+        low = lowered(text) if self.starts.places is not None else None
+        if low is not None:
+            return self._least_index(text, low, m.start(), k)
         for i in range(k):
             if self._entry_prefilter(i).may_match(text) and self.entries[i][0].search(text):
                 return i
+        return k
+
+    def _least_index(self, text: str, low: str, pos: int, k: int) -> int:
+        """The least entry index matching anywhere from `pos` on, given that entry k does: at
+        each place where a match can start the alternation takes the least entry matching
+        there, so the least over all places (overlapping matches too) is the answer."""
+        match = self.regex.match
+        for place in self.starts.places.finditer(low, pos):
+            m = match(text, place.start())
+            if m is not None:
+                i = self._index(m)
+                if i < k:
+                    k = i
+                    if k == 0:
+                        break
         return k
 
     def _entry_prefilter(self, i: int) -> Prefilter:

@@ -246,9 +246,10 @@ def _starts(items: list, room: int, budget: list[int], ic: bool) -> Factors:
     return out
 
 
-def start_sequences(regex: re.Pattern, room: int = 4) -> Factors | None:
-    """Snippet sequences one of which every match of `regex` starts with, in the lower-cased
-    text; None when some match can start with almost any character."""
+def start_sequences(regex: re.Pattern, room: int = 4, budget: int = MAX_STRINGS) -> Factors | None:
+    """Snippet sequences (at most `room` characters, at most about `budget` of them) one of which
+    every match of `regex` starts with, in the lower-cased text; None when some match can start
+    with almost any character."""
     if not isinstance(regex.pattern, str):
         return None
     tree = _syntax(regex.pattern, regex.flags)
@@ -256,7 +257,7 @@ def start_sequences(regex: re.Pattern, room: int = 4) -> Factors | None:
         return None
     for size in range(room, 0, -1):
         try:
-            found = _starts(list(tree.data), size, [MAX_STRINGS], bool(regex.flags & re.IGNORECASE))
+            found = _starts(list(tree.data), size, [budget], bool(regex.flags & re.IGNORECASE))
         except (_TooMany, RecursionError):
             continue
         return None if () in found else found
@@ -333,9 +334,9 @@ class MatchStarts:
     """The matches of a regex found by trying it only where one of its start sequences occurs
     (one fast pass over the lower-cased text finds those places)."""
 
-    def __init__(self, regex: re.Pattern):
+    def __init__(self, regex: re.Pattern, room: int = 4, budget: int = MAX_STRINGS):
         self.regex = regex
-        found = start_sequences(regex)
+        found = start_sequences(regex, room, budget)
         self.places = None
         if found is not None:
             tree = _syntax(regex.pattern, regex.flags)
@@ -433,8 +434,8 @@ class AlternationStarts(MatchStarts):
     alternation takes, so the matches are the same."""
 
     def __init__(self, regex: re.Pattern, head: str, tail: str,
-                 entries: list[tuple[str, str, re.Pattern]]):
-        super().__init__(regex)
+                 entries: list[tuple[str, str, re.Pattern]], room: int = 4, budget: int = MAX_STRINGS):
+        super().__init__(regex, room, budget)
         self._head, self._tail = head, tail
         self._entries = entries                 # (group name, pattern, the pattern compiled)
         self._firsts = [_first_snippets(compiled) for _, _, compiled in entries]

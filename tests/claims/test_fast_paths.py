@@ -88,3 +88,31 @@ def test_frequency_and_amount_guards_only_skip_texts_without_matches():
             assert not any(regex.search(text) for regex, _ in lex.frequencies), text
         if doses._amount_unit().search(text) is None:
             assert doses._dose_re().search(text) is None, text
+
+
+def test_clause_separators_tried_at_their_starts_match_the_regex():
+    for text in MORE_TEXTS:
+        for piece in _prefixes(text):
+            assert [m.span() for m in extract._CLAUSE_SPLIT_STARTS.finditer(piece)] == \
+                [m.span() for m in extract._CLAUSE_SPLIT.finditer(piece)]
+
+
+def test_first_entry_matching_anywhere_is_the_first_entry_searched_alone():
+    from pipeline.claims.patternscan import scans
+    sc = scans()
+    for scan in (sc.designs, sc.comparators, sc.polarity, sc.hedges, sc.species):
+        for text in MORE_TEXTS + ["a randomized controlled trial in mice versus placebo",
+                                  "systematic review of pilot studies; placebo-controlled, double-blind"]:
+            expected = next((i for i, (regex, _) in enumerate(scan.entries) if regex.search(text)), None)
+            assert scan.first_index(text) == expected
+
+
+def test_mention_replacement_matches_the_whole_word_regex():
+    from pipeline.claims.canonical import _mention_pattern, _replace_mention
+    alphabet = "aB-_ 1.K"
+    for n in range(5):
+        for chars in itertools.product(alphabet, repeat=n):
+            phrase = "".join(chars)
+            for written in ("a", "ab", "a-", " ", "K1"):
+                assert _replace_mention(phrase, written, "X") == \
+                    _mention_pattern(written).subn(lambda _m: "X", phrase)
