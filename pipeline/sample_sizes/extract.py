@@ -22,7 +22,7 @@ from operator import itemgetter, lt
 from .anchors import ENDING_CHARS, EndAnchored, EndAnchoredSet, fold, fold_tail, literal_prefix
 from .gates import Gated
 from .index import WordIndex, build_indexes, trie_pattern
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, LexiconError, load_lexicon
 from .numbers import Number, iter_numbers
 
 MAX_COUNT = 10 ** 10  # larger "counts" are identifiers, phone numbers or digit runs
@@ -44,7 +44,9 @@ AUX = (
     r"subsequently|successfully|eventually|finally|initially|ultimately|also|further|later|"
     r"consecutively|prospectively|retrospectively|randomly|actually|ultimately|each)\s+){0,3}"
 )
-REL = r"(?:\s*,)?\s*(?:who\s+|that\s+|of\s+whom\s+|which\s+)?"
+# the blanks and comma before a cue are read once (atomic): a cue, a relative pronoun and an
+# auxiliary all start with a letter, so no shorter reading of them can lead to a match
+REL = r"(?>(?:\s*,)?\s*)(?:who\s+|that\s+|of\s+whom\s+|which\s+)?"
 PCT_PAREN = r"\(\s*[<>≤≥~]?\s*\d+(?:[.,·]\d+)?\s*%[^()]{0,30}\)"
 PCT_PAREN_BACKWARDS = r"\)[^()]{0,30}%\s*(?:\d+[.,·])?\d+\s*[<>≤≥~]?\s*\("  # PCT_PAREN read from its end
 TOTAL_CUE_RE = EndAnchored(
@@ -94,9 +96,10 @@ RANDOM_CONTEXT_RE = re.compile(
 )
 # every match of RANDOM_CONTEXT_RE holds one of these words
 RANDOM_CONTEXT = Gated(RANDOM_CONTEXT_RE, ("random", "assign", "allocat", "versus", "vs", "compared", "either"))
+# one word boundary before the words (a word ending at a boundary matches at most one of them)
 ARM_SPLIT_RE = re.compile(
-    r"[;,:(\[]|\bor\b|\band\b|\bversus\b|\bvs\.?|\beither\b|\bto\b|\binto\b|\breceive\b|\breceived\b|"
-    r"\breceiving\b|\bwith\b|\bcompared\b|\bwhereas\b|\bwhile\b|\bassigned\b|\ballocated\b|\brandomi[sz]ed\b",
+    r"[;,:(\[]|\b(?:(?:or|and|versus|either|to|into|receive|received|receiving|with|compared|whereas|while|"
+    r"assigned|allocated|randomi[sz]ed)\b|vs\.?)",
     re.IGNORECASE,
 )
 NUMWORD = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -211,6 +214,8 @@ SUBGROUP_INTRO_RE = re.compile(
 PLANNED_RE = re.compile(r"\b(?:is|are|was|were)\s+planned\b|\bwill\s+(?:be\s+)?(?:enrol|recruit|randomi|include|"
                         r"involve|assign|allocate)|\b(?:target(?:ed)?|planned|anticipated)\s+(?:sample|accrual|"
                         r"enrol?lment)|\bplan(?:s|ned)?\s+to\s+(?:enrol|recruit|randomi|include)", re.IGNORECASE)
+# every match of PLANNED_RE holds one of these words
+PLANNED = Gated(PLANNED_RE, ("plan", "will", "target", "anticipated"))
 # a sample still to be studied: "we plan a 3-year study in 600 adults", "a future trial of 2,000 adults"
 # every match of PLANNED_BEFORE_RE holds one of these
 PLANNED_WORDS = ("plan", "intend", "propos", "will", "shall", "future", "upcoming", "forthcoming", "hypothetical")
@@ -263,6 +268,14 @@ def _drop_start(rx: re.Pattern, s: str, by: str = "") -> str:
     return by + s[m.end():] if m else s
 
 
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether `low` holds one of `words` (a loop: quicker than `any` over a generator)."""
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
 def _blanks(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -287,6 +300,24 @@ def _prev_word(before: str) -> str:
     while start < end and before[start] == ".":
         start += 1
     return before[start:end].lower()
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _prev_modifier(s: str) -> str | None:
+    """Group 1 of `PREV_MODIFIER_RE.search(s)`, None without a match: the run of word characters,
+    hyphens, slashes, `−` and `Δ` before the blanks that end `s`, from its first ASCII letter on."""
+    end = len(s.rstrip())
+    if end == len(s):
+        return None  # no blank at the end
+    start = end
+    while start and (s[start - 1].isalnum() or s[start - 1] in "_-/−Δ"):
+        start -= 1
+    for k in range(start, end):
+        if s[k] in _ASCII_LETTERS:
+            return s[k:end]
+    return None
 
 
 def crude_sentences(text: str) -> list[tuple[int, int]]:
@@ -584,7 +615,7 @@ class _Sentence:
 
     @_fact
     def planned(self) -> bool:
-        return PLANNED_RE.search(self.text) is not None
+        return PLANNED.search(self.text, self.low()) is not None
 
     @_fact
     def assigned_counts(self) -> int:
@@ -721,8 +752,10 @@ class _Extractor:
         self.noun_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in nouns), re.IGNORECASE)
         self.noun_words = frozenset(nouns)
         self.trailing_noun_re = re.compile(r"\s+(?:%s)$" % self.noun_re.pattern)
+        # a counted noun with its post-modifier ending the text: the leftmost match names the first
+        # such noun (up to three words before it would only move the start of the match)
         self.population_before_re = re.compile(
-            r"((?:[A-Za-z][\w+\-]*\s+){0,3}?)(%s)\s+((?:with|without|taking|receiving|carrying|undergoing|"
+            r"(%s)\s+((?:with|without|taking|receiving|carrying|undergoing|"
             r"aged|over|under)\s+(?:(?!\b(?:were|was|is|are|had|have|to|and)\b)[^,;:()]){1,60}?)\s*$"
             % self.noun_re.pattern, re.IGNORECASE)
         self.WORDNUM_RE = re.compile(NUMWORD + r"(?:-\w+)?", re.IGNORECASE)
@@ -733,6 +766,12 @@ class _Extractor:
         self.control_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(ctrl), re.IGNORECASE)
         self.arm_re = re.compile(r"(?<![\w-])(?:%s)(?![\w])" % "|".join(sorted(lex.arm_words)), re.IGNORECASE)
         self.unit_re = re.compile(r"^\s*(?:%s)(?![A-Za-z])" % trie_pattern(sorted(lex.units)), re.IGNORECASE)
+        # the text after a count without "n =" that shows it is not one: the after-blockers, a unit
+        # (a unit letter followed by a word is still a unit letter: UNIT_LETTER_WORD_RE's matches are
+        # UNIT_LETTER_RE's), a comparison
+        self.not_count_after_re = re.compile("|".join(
+            ("(?i:%s)" if rx.flags & re.IGNORECASE else "(?:%s)") % rx.pattern
+            for rx in (AFTER_BLOCKERS_RE, self.unit_re, UNIT_LETTER_RE, VS_AFTER_RE)))
         org_alts = "|".join(re.escape(w) for w in sorted(lex.organism_words, key=len, reverse=True))
         self.org_re = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % org_alts, re.IGNORECASE)
         self.org_words = frozenset(lex.organism_words)
@@ -772,7 +811,7 @@ class _Extractor:
             tok_end = m.end(1)
             if first_tok_start is None:
                 first_tok_start = m.start(1)
-            m_comma = COMMA_BEFORE_WORD_RE.match(text, tok_end, tok_end + 3)
+            m_comma = COMMA_BEFORE_WORD_RE.match(text, tok_end, tok_end + 3) if text.startswith(",", tok_end) else None
             w = _lookup_word(tok)
             ends_with_dot = tok.endswith(".")
             ends_sentence = ends_with_dot and w not in ("vs", "no")
@@ -856,12 +895,12 @@ class _Extractor:
         if best is None:
             return None
         word = text[best[0]:best[1]]
-        prev = PREV_MODIFIER_RE.search(text[max(lo, best[0] - 40):best[0]])
+        prev = _prev_modifier(text[max(lo, best[0] - 40):best[0]])
         if prev:
-            pw = _lookup_word(prev.group(1))
+            pw = _lookup_word(prev)
             if pw not in STOP and pw not in self.lex.units and pw not in POSTMOD_STOP and \
-                    not CAPITALISED_RE.match(prev.group(1)) and self.WORDNUM_RE.fullmatch(pw) is None:
-                return prev.group(1) + " " + word
+                    not CAPITALISED_RE.match(prev) and self.WORDNUM_RE.fullmatch(pw) is None:
+                return prev + " " + word
         return word
 
     @staticmethod
@@ -1105,11 +1144,15 @@ class _Extractor:
         text = doc.text
         s0, s1 = sent
         start = num.start
-        before = text[max(s0, start - 160):start]
+        lo = max(s0, start - 160)
+        before = text[lo:start]
         after = text[span_end:s1]
         value = num.value
-        # "n =" ends with its sign (EXPLICIT_RE's only endings)
-        explicit = before.rstrip()[-1:] in EXPLICIT_SIGNS and EXPLICIT_RE.rx.search(before) is not None
+        # "n =" ends with its sign (EXPLICIT_RE's only endings): the last non-blank character before the count
+        j = start - 1
+        while j >= lo and text[j].isspace():
+            j -= 1
+        explicit = j >= lo and text[j] in EXPLICIT_SIGNS and EXPLICIT_RE.rx.search(before) is not None
 
         # ------------------------------------------------------------ blockers
         one_each = value == 1 and ONE_EACH_RE.match(after)
@@ -1117,23 +1160,19 @@ class _Extractor:
             return None
         if value == 0 or value > MAX_COUNT:
             return None  # no study counts 0 units; a 12-digit number is an identifier, not a count
-        if AFTER_BLOCKERS_RE.match(after):
-            return None  # reference markers, "30 to 70 years", dates, ages
-        if not explicit and self.unit_re.match(after) and not UNIT_LETTER_WORD_RE.match(after):
-            return None  # a unit directly attached or followed by non-words
-        if not explicit and UNIT_LETTER_RE.match(after):
+        if (self.not_count_after_re if not explicit else AFTER_BLOCKERS_RE).match(after):
+            # reference markers, "30 to 70 years", dates, ages; without "n =" also a unit directly
+            # attached or followed by non-words, and "11 vs 2 participants" (outcome counts compared)
             return None
-        if not explicit and VS_AFTER_RE.match(after):
-            return None  # "11 vs 2 participants" compares outcome counts
-        ftail = fold_tail(before)  # checks of the text before the count by its last characters
-        before_low = fold(before)  # checks of the words a pattern needs
+        before_low = doc.low[lo:start]  # checks of the words a pattern needs (`fold` keeps every index)
+        ftail = fold_tail(before_low)  # checks of the text before the count by its last characters
         for rx, when in BEFORE_BLOCKERS.candidates(ftail):
             if (when is None or (when == "count" and not explicit) or (when == "single" and n_lower is None)
-                    or (when == "list" and any(w in before_low for w in LIST_TAIL_WORDS))) and rx.search(before, ftail):
+                    or (when == "list" and _holds_any(before_low, LIST_TAIL_WORDS))) and rx.search(before, ftail):
                 return None
         if not explicit and _prev_word(before) in lex.blocking_preceders:
             return None
-        if any(w in before_low for w in MEDIAN_WORDS) and MEDIAN_SIZE_BEFORE_RE.search(before):
+        if _holds_any(before_low, MEDIAN_WORDS) and MEDIAN_SIZE_BEFORE_RE.search(before):
             return None
 
         np = None
@@ -1240,16 +1279,17 @@ class _Extractor:
         cue_before = self.role_before(before, ftail)
         if cue_before and SCREENING_AFTER_RE.match(rest_nopct):
             cue_before = None  # "we assessed 530 adults for eligibility"
-        subgroup_ctx = any(w in before_low for w in SUBGROUP_WORDS) and SUBGROUP_END_RE.match(before[::-1]) is not None
+        subgroup_ctx = _holds_any(before_low, SUBGROUP_WORDS) and SUBGROUP_END_RE.match(before[::-1]) is not None
         if subgroup_ctx and self.outcome_of_whom_re.search(before, ftail):
             return None  # a part of an outcome count ("748 developed dementia, of whom 511 had ...")
-        total_ctx = bool(TOTAL_CUE_RE.search(before, ftail))
+        # a total cue only decides for a bare count (the rules for one without a noun and "n ="),
+        # a trial naming its sample only for a count with a noun
+        total_ctx = np is None and not explicit and bool(TOTAL_CUE_RE.search(before, ftail))
         per_group = bool(PER_GROUP_RE.match(rest_nopct))
-        trial_in = any(w in before_low for w in TRIAL_WORDS) and bool(TRIAL_IN_RE.search(before, ftail)) \
-            and not denominator
+        trial_in = np is not None and _holds_any(before_low, TRIAL_WORDS) \
+            and bool(TRIAL_IN_RE.search(before, ftail)) and not denominator
         if trial_in and IN_WHICH_BEFORE_RE.search(before, ftail) and (
-                np is None or self.outcome_verb_re.match(text[np[1]:s1])
-                or FUTURE_AFTER_RE.match(text[np[1]:s1])):
+                self.outcome_verb_re.match(text[np[1]:s1]) or FUTURE_AFTER_RE.match(text[np[1]:s1])):
             trial_in = False  # "a trial in which 12 adults died" counts an outcome
         if np is None and not explicit and not self.bare_count_signs(
                 doc, s0, start, before, ftail, after, rest_nopct, cue_after, cue_before, subgroup_ctx, total_ctx,
@@ -1377,7 +1417,7 @@ class _Extractor:
             if role is None and trial_in and not explicit and np:
                 role = "enrolled"
             if role in ("enrolled", "randomized") and (sentence.planned() or (
-                    any(w in before_low for w in PLANNED_WORDS) and PLANNED_BEFORE_RE.search(before))):
+                    _holds_any(before_low, PLANNED_WORDS) and PLANNED_BEFORE_RE.search(before))):
                 role = None  # a planned sample
             m_set = ANALYSIS_SET_BEFORE_RE.search(before, ftail)
             if m_set and role in (None, "enrolled", "completed", "analyzed") and not meta["_denominator"] \
@@ -1603,7 +1643,7 @@ class _Extractor:
         start = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("("), head.rfind(")")) + 1
         m = self.population_before_re.search(head, start) if POSTMOD_WORD_RE.search(head, start) else None
         if m:
-            return (self._population_before(head[:m.start(3)].rstrip()) or m.group(2)) + " " + m.group(3)
+            return (self._population_before(head[:m.start(2)].rstrip()) or m.group(1)) + " " + m.group(2)
         return self._population_before_np(head)
 
     def _population_before_np(self, head: str) -> str | None:
@@ -1909,3 +1949,15 @@ def _get_extractor(lex: Lexicon) -> _Extractor:
     if ex is None:
         ex = _EXTRACTORS[key] = _Extractor(lex)
     return ex
+
+
+def _build_default_extractor() -> None:
+    """Build the extractor of the default lexicon when the module is loaded, so that the first
+    document does not pay for compiling its patterns."""
+    try:
+        _get_extractor(load_lexicon())
+    except (LexiconError, OSError, ValueError):  # a bad lexicon is reported by the first call
+        pass
+
+
+_build_default_extractor()

@@ -94,9 +94,11 @@ def trie_pattern(words: list[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _run_finders(words: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
-    """Patterns for whole runs that are `words`: after a non-word character, and at the start."""
+    """Patterns for whole runs that are `words`: after any character but an ASCII word character
+    or a hyphen (a quick class to scan for; a match after another word character is not a run),
+    and at the start."""
     alternation = trie_pattern(sorted(words))
-    return (re.compile(r"[^\w-](%s)(?![\w-])" % alternation),
+    return (re.compile(r"[^a-z0-9_\-](%s)(?![\w-])" % alternation),
             re.compile(r"(%s)(?![\w-])" % alternation))
 
 
@@ -118,7 +120,8 @@ def build_indexes(text: str, lists: list[tuple[frozenset[str], re.Pattern]], low
     if words:
         after_other, at_start = _run_finders(words)
         m0 = at_start.match(low)
-        spans = ([m0.span(1)] if m0 else []) + [m.span(1) for m in after_other.finditer(low)]
+        spans = ([m0.span(1)] if m0 else []) + [m.span(1) for m in after_other.finditer(low)
+                                                  if not _joins(low[m.start()])]
         for a, b in spans:
             w = low[a:b]
             for k, (ws, _) in enumerate(lists):

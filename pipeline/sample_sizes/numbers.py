@@ -34,8 +34,10 @@ DIGITS_RE = re.compile(
 WORDS_RE = re.compile(
     r"(?<![\w-])%s(?:(?:[ -]|\s+and\s+)%s)*(?![\w-])" % (_WORD, _WORD), re.IGNORECASE
 )
-# where a number word starts a word of the folded text
-WORD_START_RE = re.compile(r"[^\w-](%s)" % trie_pattern(_WORDS))
+# where a number word may start a word of the folded text: after any character but an ASCII word
+# character or a hyphen (a narrower class than [^\w-], so quicker to scan for; `WORDS_RE` itself
+# rejects a start after another word character)
+WORD_START_RE = re.compile(r"[^a-z0-9_\-](%s)" % trie_pattern(_WORDS))
 WORD_AT_START_RE = re.compile(trie_pattern(_WORDS))
 LETTERS_RE = re.compile(r"[A-Za-z]+")
 SEPARATORS_RE = re.compile(r"[,\s\u00a0\u2008\u2009\u202f]")
@@ -121,10 +123,12 @@ def iter_numbers(text: str, low: str | None = None) -> Iterator[Number]:
     when known)."""
     new = tuple.__new__  # Number(...) without its Python-level constructor
     for m in DIGITS_RE.finditer(text):
+        s = m.group(1)
         try:
-            yield new(Number, (m.start(1), m.end(1), digits_value(m.group(1)), False))
+            value = int(s) if s.isdecimal() else int(SEPARATORS_RE.sub("", s))
         except ValueError:
             continue
+        yield new(Number, (m.start(1), m.end(1), value, False))
     for m in _word_matches(text, low):
         span = m.group(0)
         parts = list(LETTERS_RE.finditer(span))

@@ -102,3 +102,63 @@ def test_previous_word_and_cue_test(text):
         tail = before[-100:]
         if ex.cue_before_any.search(tail):
             assert ex._cue_before_possible(tail, fold_tail(before))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_previous_modifier(text):
+    for s in (text, text + " ", text + "\u2009\n"):
+        m = extract_module.PREV_MODIFIER_RE.search(s)
+        assert extract_module._prev_modifier(s) == (m.group(1) if m else None)
+
+
+ARM_SPLIT_WORDS_RE = re.compile(
+    r"[;,:(\[]|\bor\b|\band\b|\bversus\b|\bvs\.?|\beither\b|\bto\b|\binto\b|\breceive\b|\breceived\b|"
+    r"\breceiving\b|\bwith\b|\bcompared\b|\bwhereas\b|\bwhile\b|\bassigned\b|\ballocated\b|\brandomi[sz]ed\b",
+    re.IGNORECASE)
+ARM_PIECES = st.sampled_from(["or", "Or", "and", "versus", "vs", "vs.", "either", "to", "into", "receive",
+                              "received", "receiving", "with", "compared", "whereas", "while", "assigned",
+                              "allocated", "randomised", "randomized", "toward", "orange", "(", ",", ";", ":",
+                              "[", "drug", "placebo", "-", "_", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ARM_PIECES, max_size=12).map(" ".join) | st.lists(ARM_PIECES, max_size=12).map("".join))
+def test_arm_split_words(text):
+    assert [m.span() for m in extract_module.ARM_SPLIT_RE.finditer(text)] == \
+        [m.span() for m in ARM_SPLIT_WORDS_RE.finditer(text)]
+
+
+POP_PIECES = st.sampled_from(["patients", "adults", "women", "men", "with", "without", "taking", "aged", "over",
+                              "diabetes", "type 2", "were", "and", "to", "the", "older", "x", "Patients", ",",
+                              "(", "  ", "-", "é", "NMN", "receiving", "children"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(POP_PIECES, max_size=12).map(" ".join))
+def test_population_before_first_noun(head):
+    ex = extract_module._get_extractor(extract_module.load_lexicon())
+    full = re.compile(
+        r"((?:[A-Za-z][\w+\-]*\s+){0,3}?)(%s)\s+((?:with|without|taking|receiving|carrying|undergoing|"
+        r"aged|over|under)\s+(?:(?!\b(?:were|was|is|are|had|have|to|and)\b)[^,;:()]){1,60}?)\s*$"
+        % ex.noun_re.pattern, re.IGNORECASE)
+    m, m_full = ex.population_before_re.search(head), full.search(head)
+    assert (m is None) == (m_full is None)
+    if m:
+        assert (m.span(1), m.span(2)) == (m_full.span(2), m_full.span(3))
+
+
+AFTER_PIECES = st.sampled_from([" ", "%", "mg", "Mg", "m", "x", "s", "h ", "l", "u", "g", " g", "years", "yrs",
+                                "old", "vs", "versus", " 2", "]", ",", "-", "–", "a", "patients", "/", ":",
+                                "3", ".", "^", "°", "to", "March", "K", "ſ", "days", "months", "of age"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(AFTER_PIECES, max_size=8).map("".join) | st.lists(AFTER_PIECES, max_size=8).map(" ".join))
+def test_not_count_after(after):
+    ex = extract_module._get_extractor(extract_module.load_lexicon())
+    m = extract_module
+    blocked = bool(m.AFTER_BLOCKERS_RE.match(after)
+                   or (ex.unit_re.match(after) and not m.UNIT_LETTER_WORD_RE.match(after))
+                   or m.UNIT_LETTER_RE.match(after) or m.VS_AFTER_RE.match(after))
+    assert bool(ex.not_count_after_re.match(after)) == blocked
