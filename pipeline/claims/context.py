@@ -136,7 +136,13 @@ def tier_of_heading(title: str | None) -> str | None:
     if not m:
         return None
     name = m.group("name")
-    # "Level"/"Class"/"Grade" only count with a qualifier or in parentheses, to skip "Grade 3-4".
+    # "Level"/"Class"/"Grade" only count with a worded qualifier ("Level 2 — Moderate") or in
+    # brackets ("(Grade B)"), so that "Grade 3-4 adverse events" or "Class II drugs" are no tier.
+    if name.lower() != "tier":
+        label = m.group("label") or ""
+        bracketed = title[:m.start()].rstrip().endswith(("(", "["))
+        if not bracketed and not label[:1].isalpha():
+            return None
     return f"{name[0].upper()}{name[1:].lower()} {m.group('num')}"
 
 

@@ -43,3 +43,18 @@ def test_tier_of_heading():
     assert tier_of_heading("Longevity (Tier 3 — Probable Efficacy)") == "Tier 3"
     assert tier_of_heading("Joint Health (Tier 2)") == "Tier 2"
     assert tier_of_heading("Results") is None
+
+
+@pytest.mark.parametrize("heading, tier", [
+    ("Level 2 — Moderate evidence", "Level 2"),
+    ("Skin (Level B)", "Level B"),
+    ("Cognition [Grade C: limited]", "Grade C"),
+    ("Tier 1", "Tier 1"),
+    ("Grade 3-4 adverse events", None),
+    ("Evidence: Level 1", None),
+    ("Class II antiarrhythmics", None),
+    ("Level of evidence", None),
+])
+def test_levels_grades_and_classes_need_a_qualifier_or_brackets(heading, tier):
+    from pipeline.claims.context import tier_of_heading
+    assert tier_of_heading(heading) == tier
