@@ -49,10 +49,15 @@ def _resolve(candidates: list[dict]) -> list[dict]:
     return kept
 
 
+# an output row before its values are filled in (keys in output order)
+_EMPTY_ROW = dict.fromkeys(("start", "end", *COLUMNS))
+
+
 def _finish(row: dict) -> dict:
-    out = {"start": row["start"], "end": row["end"]}
-    for column in COLUMNS:
-        out[column] = row.get(column)
+    out = _EMPTY_ROW.copy()
+    for key, value in row.items():
+        if key in out:
+            out[key] = value
     if out["operator"] is None and row["kind"] in _VALUED and out["value"] is not None:
         out["operator"] = "="
     if out["denominator"] is not None:
@@ -77,7 +82,8 @@ def find_statistics(text: str) -> list[dict]:
         except Exception:  # noqa: BLE001 - one failing family must not cost the others their rows
             continue
     try:
-        candidates = [c for c in candidates if not _SPLIT_DECIMAL.search(text, max(0, c["start"] - 4), c["start"])]
+        if "·" in text:
+            candidates = [c for c in candidates if not _SPLIT_DECIMAL.search(text, max(0, c["start"] - 4), c["start"])]
         rows = _resolve(candidates)
     except Exception:  # noqa: BLE001
         return []

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from .fragments import COMPARATOR_WORDS
 from .numbers import parse_number
-from .scanning import Prefiltered, folded, starts_of
+from .scanning import CASE_CLASSES, folded, starts_of
 
 # Priority of each kind when candidate spans overlap (lower wins).
 PRIORITY = {
@@ -30,6 +31,7 @@ _OPERATORS = {
     "=": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=", "≤": "<=",
     "≥": ">=", "⩽": "<=", "⩾": ">=", "≈": "=", "~": "=", "∼": "=",
 }
+_WHITESPACE = re.compile(r"\s+")
 _WORD_OPERATORS = [
     (re.compile(r"(?i)^(?:more|greater|higher)\s+than$|^(?:over|above|exceeding)$"), ">"),
     (re.compile(r"(?i)^(?:less|lower|fewer)\s+than$|^(?:under|below)$"), "<"),
@@ -45,7 +47,7 @@ def operator_of(symbol: str | None) -> str:
     s = symbol.strip()
     if s in _OPERATORS:
         return _OPERATORS[s]
-    s = re.sub(r"\s+", " ", s)
+    s = _WHITESPACE.sub(" ", s)
     for pattern, op in _WORD_OPERATORS:
         if pattern.match(s):
             return op
@@ -55,9 +57,29 @@ def operator_of(symbol: str | None) -> str:
 _TRAILING_COMPARATOR_WORD = re.compile(rf"(?i)(?<![\w])(?P<word>{COMPARATOR_WORDS})\s+$")
 
 
+def _last_characters(words: str) -> frozenset[str]:
+    """Every character a case-insensitive match of the alternation ``words`` can end with."""
+    last = {alternative.replace("\\.", ".")[-1] for alternative in words[len("(?:"):-1].split("|")}
+    if not all(c.isalpha() or c == "." for c in last):
+        raise ValueError(f"comparator word ending in a pattern: {sorted(last)}")
+    endings = set(last) | {c.upper() for c in last}
+    for group in CASE_CLASSES:
+        if endings & set(group):
+            endings.update(group)
+    return frozenset(endings)
+
+
+_COMPARATOR_WORD_ENDS = _last_characters(COMPARATOR_WORDS)
+
+
 def preceding_comparator_word(text: str, start: int) -> str | None:
     """The comparator word right before ``start`` ('less than', 'approximately', ...), if any."""
-    m = _TRAILING_COMPARATOR_WORD.search(text, max(0, start - 30), start)
+    if start == 0 or not text[start - 1].isspace():
+        return None  # the word is followed by whitespace
+    lo = max(0, start - 30)
+    if text[lo:start].rstrip()[-1:] not in _COMPARATOR_WORD_ENDS:
+        return None
+    m = _TRAILING_COMPARATOR_WORD.search(text, lo, start)
     return m.group("word") if m else None
 
 
@@ -68,16 +90,47 @@ def candidate(kind: str, start: int, end: int, **values) -> dict:
     return row
 
 
+# longer digit strings may overflow a float; ``parse_number`` reads them
+_PLAIN_DIGITS_MAX = 300
+
+
 def num(text: str | None) -> float | None:
-    return parse_number(text) if text else None
+    """``parse_number(text)``; plain ASCII decimals ("12", "0.05", "-1.3") are read directly."""
+    if not text:
+        return None
+    digits = text[1:] if text[0] == "-" else text
+    if len(digits) < _PLAIN_DIGITS_MAX and digits.isascii() and digits.replace(".", "", 1).isdigit():
+        return float(text)
+    return parse_number(text)
 
 
 # where a NUMBER can start: a sign, digit or point not right after a word character or a point
-_NUMBER_START = re.compile(r"[-−‐–0-9.·](?<![\w.·].)")
+NUMBER_START = re.compile(r"[-−‐–0-9.·](?<![\w.·].)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z\"'(\[])|\n")
-# the same ends, found with the punctuation consumed instead of looked behind at, so that the
-# regex engine scans for its first character quickly
-_SENTENCE_END_FROM_PUNCTUATION = Prefiltered(re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z\"'(\[])|\n"), ".!?\n")
+# the ends after punctuation, with the punctuation consumed instead of looked behind at: one
+# pattern per mark, each led by a literal the regex engine finds quickly
+_PUNCTUATION_ENDS = tuple((mark, re.compile(re.escape(mark) + r"[\"')\]]?\s+(?=[A-Z\"'(\[])")) for mark in ".!?")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """The ends of ``_SENTENCE_END.finditer(text)``: those after punctuation, and each line break
+    that is not inside the whitespace after punctuation."""
+    spans: list[tuple[int, int]] = []
+    for mark, pattern in _PUNCTUATION_ENDS:
+        if mark in text:
+            spans.extend(m.span() for m in pattern.finditer(text))
+    spans.sort()
+    ends = [end for _, end in spans]
+    i = text.find("\n")
+    if i >= 0:
+        starts = [start for start, _ in spans]
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            if k < 0 or spans[k][1] <= i:
+                ends.append(i + 1)
+            i = text.find("\n", i + 1)
+        ends.sort()
+    return ends
 
 
 class Sentences:
@@ -86,22 +139,14 @@ class Sentences:
     def __init__(self, text: str):
         self.text = text
         self._folded_starts: dict[str, list[int]] = {}
-        self.starts = [0] + [m.end() for m in _SENTENCE_END_FROM_PUNCTUATION.finditer(text)]
-
-    @cached_property
-    def lowered(self) -> str:
-        """``text.lower()``."""
-        return self.text.lower()
-
-    @cached_property
-    def folded(self) -> str | None:
-        """The lower-cased text for case-insensitive anchors (see ``scanning.folded``)."""
-        return folded(self.text, self.lowered)
-
-    @cached_property
-    def folded_reversed(self) -> str:
-        """``folded`` read backwards (which must not be None), for anchors found from their end."""
-        return self.folded[::-1]
+        self._remembered: dict[Hashable, Any] = {}
+        self.starts = [0] + _sentence_ends(text)
+        #: ``text.lower()``
+        self.lowered = text.lower()
+        #: the lower-cased text for case-insensitive anchors (see ``scanning.folded``)
+        self.folded = folded(text, self.lowered)
+        #: ``folded`` read backwards (None when ``folded`` is), for anchors found from their end
+        self.folded_reversed = self.folded[::-1] if self.folded is not None else None
 
     def folded_starts(self, word: str) -> list[int]:
         """Ascending positions of a lower-case ``word`` in ``folded`` (which must not be None)."""
@@ -109,10 +154,17 @@ class Sentences:
             self._folded_starts[word] = starts_of(self.folded, (word,))
         return self._folded_starts[word]
 
-    @cached_property
-    def number_starts(self) -> list[int]:
-        """Ascending positions where a number (``fragments.NUMBER``) can start."""
-        return [m.start() for m in _NUMBER_START.finditer(self.text)]
+    def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()``, computed once per ``key`` for this text (the statistics of one
+        sentence ask the same questions about the same ranges)."""
+        if key in self._remembered:
+            return self._remembered[key]
+        value = self._remembered[key] = compute()
+        return value
+
+    def found(self, scan, lo: int, hi: int) -> bool:
+        """Whether ``scan.search(text, lo, hi)`` finds a match (remembered for each range)."""
+        return self.remembered((scan, lo, hi), lambda: scan.search(self.text, lo, hi) is not None)
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1

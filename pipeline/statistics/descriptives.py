@@ -12,9 +12,23 @@ from __future__ import annotations
 import bisect
 import re
 
+from .base import NUMBER_START as _NUMBER_START
 from .base import candidate, num
-from .fragments import IQR_SEP, NUMBER, NUMBER_CHARS, PLUS_MINUS, UNIT, UNIT_MAX_LENGTH
-from .scanning import Prefiltered, matches_at, run_start, starts_of
+from .fragments import (IQR_SEP, NUMBER, NUMBER_CHARS, PLUS_MINUS, UNIT, UNIT_MAX_LENGTH,
+                        UNIT_MAX_LENGTH_WITHOUT_SLASH)
+from .scanning import Prefiltered, matches_at, occurrences, run_start, starts_of
+
+# small patterns of the checks below
+_OPENING_BRACKET = re.compile(r"\s*[(\[]")
+_GROUPED_DIGITS = re.compile(r"[0-9,]+")
+_SD_NAMED = re.compile(r"\bSD\b|(?i:standard\s+deviation)")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_SE_LABEL = re.compile(r"(?i)SE|standard\s+error")
+_IQR_LABEL = re.compile(r"(?i)IQR|interquartile|Q1")
+_CI_NAME = re.compile(r"\bC[rR]?I\b")
+_DECIMAL_PART = re.compile(r"[.·][0-9]")
+_SIGNED = re.compile(r"\s*[-−‐–]")
+_SE_DECLARED = re.compile(r"\bSE|\bS\.E|(?i:standard\s+error)")
 
 # "mean of" / "mean =" right before the value belongs to the span ("mean of 21.5 m (SD 35.2)")
 _MEAN_HEAD = r"(?P<head>(?<![\w])(?i:mean)(?:\s+of\s+|\s*[:=]\s*))?"
@@ -53,12 +67,42 @@ MEDIAN = re.compile(
 
 _MEAN_APA_SCAN = Prefiltered(MEAN_APA, "M")
 
-def _number_led(pattern: re.Pattern, text: str, ctx, head: str):
-    """``pattern.finditer(text)`` for a pattern whose matches start at a number or at ``head``
-    (any case)."""
+# the last character of a number: a digit or a superscript digit
+_NUMBER_END = re.compile("[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def _numbers_before(text: str, marks: list[int]) -> list[int]:
+    """Ascending positions where a number can start (``fragments.NUMBER``) that can end right
+    before one of the ascending ``marks``, a unit and whitespace away."""
+    windows: list[list[int]] = []
+    for mark in marks:
+        end = mark
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        reach = UNIT_MAX_LENGTH
+        if "/" not in text[max(0, end - reach):end]:
+            reach = UNIT_MAX_LENGTH_WITHOUT_SLASH
+        if not _NUMBER_END.search(text, max(0, end - 2 - reach), end):
+            continue  # no number ends within a unit's reach
+        lo = run_start(text, max(0, end - 1 - reach), NUMBER_CHARS)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([lo, end])
+    return [m.start() for lo, end in windows for m in _NUMBER_START.finditer(text, lo, end)]
+
+
+def _numbers_before_brackets(text: str) -> list[int]:
+    """Where a number can start that a unit and whitespace separate from an opening bracket."""
+    return _numbers_before(text, starts_of(text, ("(", "[")))
+
+
+def _number_led(pattern: re.Pattern, text: str, ctx, head: str, numbers: list[int]):
+    """``pattern.finditer(text)`` for a pattern whose matches start at ``head`` (any case) or at
+    a number that a unit and whitespace separate from an opening bracket (``numbers``)."""
     if ctx.folded is None:
         return pattern.finditer(text)
-    return matches_at(pattern, text, sorted(ctx.number_starts + ctx.folded_starts(head)))
+    return matches_at(pattern, text, sorted({*numbers, *ctx.folded_starts(head)}))
 
 
 def _mean_pm_matches(text: str, ctx):
@@ -67,13 +111,7 @@ def _mean_pm_matches(text: str, ctx):
     if ctx.folded is None:
         return MEAN_PM.finditer(text)
     starts = set(ctx.folded_starts("mean"))
-    for sign in starts_of(text, ("±", "+")):
-        end = sign
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        lo = run_start(text, max(0, end - 1 - UNIT_MAX_LENGTH), NUMBER_CHARS)
-        numbers = ctx.number_starts
-        starts.update(numbers[bisect.bisect_left(numbers, lo):bisect.bisect_left(numbers, end)])
+    starts.update(_numbers_before(text, starts_of(text, ("±", "+"))))
     return matches_at(MEAN_PM, text, sorted(starts))
 
 
@@ -116,7 +154,7 @@ def _bare_medians(text: str, ctx) -> list[dict]:
             continue
         if _NOT_A_MEDIAN_AFTER.match(text, m.end()):
             continue
-        if re.match(r"\s*[(\[]", text[m.end():m.end() + 3]) and not _CI_IN_BRACKET.match(text, m.end()):
+        if _OPENING_BRACKET.match(text[m.end():m.end() + 3]) and not _CI_IN_BRACKET.match(text, m.end()):
             continue  # an IQR/range follows: the MEDIAN pattern reads it (a CI is a row of its own)
         start = m.start("value") if m.group("was") is not None else m.start()
         unit = _unit(m.group("unit"))
@@ -142,6 +180,35 @@ _DECLARED_SE = re.compile(r"\b(?:SE|SEM|s\.e\.m?\.?)\b|(?i:standard\s+error)")
 # the characters each alternative starts with ("ſ": long s, which "(?i)s" matches)
 _DECLARED_SD_SCAN = Prefiltered(_DECLARED_SD, "mM(±+sSſ")
 _DECLARED_SE_SCAN = Prefiltered(_DECLARED_SE, "Ssſ")
+# where a _DECLARED_SD match can start besides "mean", "standard", "±" and "+": a bracket
+# before an S
+_BRACKET_BEFORE_S = re.compile(r"\(\s*[Ss]")
+
+
+def _declared_sd_starts(text: str, ctx) -> list[int]:
+    """Ascending positions where a _DECLARED_SD match can start (``ctx.folded`` must not be None)."""
+    starts = set(ctx.folded_starts("mean"))
+    starts.update(ctx.folded_starts("standard"))
+    starts.update(m.start() for m in _BRACKET_BEFORE_S.finditer(text))
+    starts.update(occurrences(text, "±"))
+    starts.update(occurrences(text, "+"))
+    return sorted(starts)
+
+
+def _declares_sd(text: str, ctx, lo: int, hi: int) -> bool:
+    """Whether ``_DECLARED_SD.search(text, lo, hi)`` finds a match, trying the pattern only where
+    a match can start (found once per text)."""
+    if ctx.folded is None:
+        return ctx.found(_DECLARED_SD_SCAN, lo, hi)
+    starts = ctx.remembered(_declared_sd_starts, lambda: _declared_sd_starts(text, ctx))
+    i = bisect.bisect_left(starts, lo)
+    while i < len(starts) and starts[i] < hi:
+        if _DECLARED_SD.match(text, starts[i], hi):
+            return True
+        i += 1
+    return False
+
+
 _MEAN_WORD = re.compile(r"(?i)\b(?:mean|average)s?\b")
 _MEDIAN_WORD = re.compile(r"(?i)\bmedian\b")
 _DECLARED_MEDIAN = re.compile(r"(?i)\bmedians?\s*[(\[,]\s*(?:IQR|interquartile|range)")
@@ -182,24 +249,49 @@ def _from_to_pair(text: str, m: re.Match) -> bool:
 _COUNT_PERCENT_DECLARED = re.compile(r"(?i)\(\s*%\s*\)|%\s*\(\s*n\s*\)|\bn\s*\(\s*%\s*\)")
 
 _COUNT_PERCENT_DECLARED_SCAN = Prefiltered(_COUNT_PERCENT_DECLARED, "(%nN")
+# the alternatives of _COUNT_PERCENT_DECLARED, each led by a literal the regex engine finds
+# quickly ("n (%)" holds "(%)")
+_PERCENT_THEN_N = re.compile(r"(?i)%\s*\(\s*n\s*\)")
+_BRACKETED_PERCENT = re.compile(r"\(\s*%\s*\)")
+
+
+def _declares_count_percent(text: str) -> bool:
+    """Whether ``_COUNT_PERCENT_DECLARED.search(text)`` finds a match."""
+    return "%" in text and bool(_PERCENT_THEN_N.search(text) or _BRACKETED_PERCENT.search(text))
+    if _PERCENT_THEN_N.search(text):
+        return True
+    for m in _BRACKET_THEN_PERCENT.finditer(text):
+        if _CLOSING_BRACKET.match(text, m.end()):
+            return True
+        n = m.start()
+        while n > 0 and text[n - 1].isspace():
+            n -= 1
+        if n > 0 and text[n - 1] in "nN" and (n == 1 or not (text[n - 2].isalnum() or text[n - 2] == "_")):
+            return True
+    return False
 
 
 def _count_percent(text: str, m: re.Match, ctx) -> bool:
     """'572 (52.7)' next to an 'n (%)' declaration is a count with its percentage."""
     raw = m.group("mean")
-    if not re.fullmatch(r"[0-9,]+", raw) and "%" not in text[max(0, m.start() - 300):m.start()]:
+    if not _GROUPED_DIGITS.fullmatch(raw) and "%" not in text[max(0, m.start() - 300):m.start()]:
         return False
-    return bool(_COUNT_PERCENT_DECLARED_SCAN.search(text, *ctx.previous_and_current(m.start())))
+    return ctx.found(_COUNT_PERCENT_DECLARED_SCAN, *ctx.previous_and_current(m.start()))
 
 
 def _sd_measure(sentence: str) -> str:
-    if _DECLARED_SE_SCAN.search(sentence) and not re.search(r"\bSD\b|(?i:standard\s+deviation)", sentence):
+    if _DECLARED_SE_SCAN.search(sentence) and not _SD_NAMED.search(sentence):
         return "SE"
     return "SD"
 
 
+def _sd_measure_of(text: str, ctx, lo: int, hi: int) -> str:
+    """``_sd_measure(text[lo:hi])``, remembered for each range."""
+    return ctx.remembered((_sd_measure, lo, hi), lambda: _sd_measure(text[lo:hi]))
+
+
 def _year_like(raw: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)[0-9]{2}", raw))
+    return bool(_YEAR.fullmatch(raw))
 
 
 def find(text: str, ctx) -> list[dict]:
@@ -208,9 +300,10 @@ def find(text: str, ctx) -> list[dict]:
         s0, s1 = ctx.window(m.start())
         rows.append(candidate(
             "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
-            unit=_unit(m.group("unit"), m.group("u1")), measure=_sd_measure(text[s0:s1]),
+            unit=_unit(m.group("unit"), m.group("u1")), measure=_sd_measure_of(text, ctx, s0, s1),
         ))
-    rows.extend(_mean_paren_rows(text, ctx))
+    bracketed = _numbers_before_brackets(text)
+    rows.extend(_mean_paren_rows(text, ctx, bracketed))
     for m in _MEAN_APA_SCAN.finditer(text):
         rows.append(candidate(
             "mean_sd", m.start(), m.end(), value=num(m.group("mean")), sd=num(m.group("sd")),
@@ -223,10 +316,10 @@ def find(text: str, ctx) -> list[dict]:
         rows.append(candidate(
             "mean_sd", m.start("mean"), m.end(), value=num(m.group("mean")), sd=sd,
             unit=_unit(m.group("unit"), m.group("u1")),
-            measure="SE" if re.match(r"(?i)SE|standard\s+error", m.group("label")) else "SD",
+            measure="SE" if _SE_LABEL.match(m.group("label")) else "SD",
         ))
     rows.extend(_bare_medians(text, ctx))
-    for m in _number_led(MEDIAN, text, ctx, "median"):
+    for m in _number_led(MEDIAN, text, ctx, "median", bracketed):
         s0, s1 = ctx.window(m.start())
         sentence = text[s0:s1]
         label = m.group("label")
@@ -234,8 +327,8 @@ def find(text: str, ctx) -> list[dict]:
                 or _DECLARED_MEDIAN.search(text, *ctx.previous_and_current(m.start()))):
             continue
         if label:
-            measure = "IQR" if re.match(r"(?i)IQR|interquartile|Q1", label) else "range"
-        elif re.search(r"\bC[rR]?I\b", text[max(s0, m.start() - 30):m.start()]):
+            measure = "IQR" if _IQR_LABEL.match(label) else "range"
+        elif _CI_NAME.search(text[max(s0, m.start() - 30):m.start()]):
             measure = None  # "median (95% CI) 4 (3.5, 5)": the brackets hold a CI
         elif _DECLARED_IQR.search(text, *ctx.previous_and_current(m.start())):
             measure = "IQR"
@@ -303,14 +396,14 @@ _CHANGE_WORDS = re.compile(
 
 
 def _has_decimal(raw: str) -> bool:
-    return bool(re.search(r"[.·][0-9]", raw))
+    return bool(_DECIMAL_PART.search(raw))
 
 
 def _shaped_like_mean_sd(text: str, m: re.Match) -> bool:
     """Not a position (week 12 (3)), a count of units (12 (4) participants), a year or a negative SD."""
     mean_raw, sd_raw = m.group("mean"), m.group("sd")
     mean, sd = num(mean_raw), num(sd_raw)
-    if mean is None or sd is None or sd < 0 or re.match(r"\s*[-−‐–]", sd_raw):
+    if mean is None or sd is None or sd < 0 or _SIGNED.match(sd_raw):
         return False
     if _year_like(mean_raw) or _year_like(sd_raw):
         return False
@@ -336,19 +429,19 @@ def _plausible_pair(text: str, m: re.Match, ctx, count_percent_doc: bool) -> boo
     return True
 
 
-def _mean_paren_rows(text: str, ctx) -> list[dict]:
+def _mean_paren_rows(text: str, ctx, bracketed: list[int]) -> list[dict]:
     """``12.3 (4.5)`` rows: labelled or headed forms, a mean (SD) declared in the sentence, the
     sentence before or anywhere in the document, a mean named just before, values coordinated
     with an accepted one, and lists of at least two values after a listing verb."""
-    matches = list(_number_led(MEAN_PAREN, text, ctx, "mean"))
+    matches = list(_number_led(MEAN_PAREN, text, ctx, "mean", bracketed))
     if not matches:
         return []
     declaration = _document_declaration(text, ctx)
     document_declared = declaration is not None
     document_measure = "SD"
-    if declaration is not None and re.search(r"\bSE|\bS\.E|(?i:standard\s+error)", declaration.group()):
+    if declaration is not None and _SE_DECLARED.search(declaration.group()):
         document_measure = "SE"
-    count_percent_doc = bool(_COUNT_PERCENT_DECLARED_SCAN.search(text))
+    count_percent_doc = _declares_count_percent(text)
     status: list[str | None] = []  # "strong" (label/head/sentence cue), "weak" (context only), None
     for m in matches:
         s0, _ = ctx.window(m.start())
@@ -360,7 +453,7 @@ def _mean_paren_rows(text: str, ctx) -> list[dict]:
             continue
         d0, d1 = ctx.previous_and_current(m.start())
         near_median = bool(_MEDIAN_WORD.search(text[max(s0, m.start() - 40):m.start()]))
-        ok = (bool(_DECLARED_SD_SCAN.search(text, d0, d1)) and not near_median) or _near_word(text, _MEAN_WORD, m.start(), s0)
+        ok = (_declares_sd(text, ctx, d0, d1) and not near_median) or _near_word(text, _MEAN_WORD, m.start(), s0)
         ok = ok or _from_to_pair(text, m)
         if ok and _shaped_like_mean_sd(text, m):
             status.append("strong")
@@ -410,11 +503,11 @@ def _mean_paren_rows(text: str, ctx) -> list[dict]:
         if not label and not m.group("head") and _count_percent(text, m, ctx):
             continue
         s0, s1 = ctx.window(m.start())
-        measure = "SE" if label and label.upper().startswith(("SE", "S.E")) else _sd_measure(text[s0:s1])
-        if not label and not _DECLARED_SD_SCAN.search(text, s0, s1) and not _DECLARED_SE_SCAN.search(text, s0, s1):
+        measure = "SE" if label and label.upper().startswith(("SE", "S.E")) else _sd_measure_of(text, ctx, s0, s1)
+        if not label and not _declares_sd(text, ctx, s0, s1) and not ctx.found(_DECLARED_SE_SCAN, s0, s1):
             # the SD/SE choice follows the declaration the row relies on: the sentence before, else the document
             d0, d1 = ctx.previous_and_current(m.start())
-            measure = _sd_measure(text[d0:d1]) if _DECLARED_SD_SCAN.search(text, d0, d1) else document_measure
+            measure = _sd_measure_of(text, ctx, d0, d1) if _declares_sd(text, ctx, d0, d1) else document_measure
             if from_document:
                 measure = document_measure
         rows.append(candidate(

@@ -16,7 +16,15 @@ from . import intervals, lexicon
 from .base import candidate, num, operator_of
 from .fragments import COMPARATOR, NUMBER, P_NAME, UNIT, measure_name_groups, nnt_name_groups
 from .lexicon import measure_kind
-from .scanning import Prefiltered, fold, matches_at, occurrences, starts_of, word_start
+from .scanning import (by_last_character, fold, matches_at, occurrences, starts_by_last_character, starts_of,
+                       word_start)
+
+# small patterns of the checks below
+_POINT = re.compile(r"[.·]")
+_UNIT_AFTER = re.compile(rf"\s?(?:{UNIT})")
+_OPENED_BEFORE = re.compile(r"[(\[]\s*$")
+_CLOSED_AFTER = re.compile(r"\s*[)\];,]")
+_EQUALS = re.compile(r"\s*=")
 
 # qualifying adjectives that belong to the measure's name
 _PREFIX = r"(?:(?i:adjusted|unadjusted|pooled|crude|multivariable(?:[- ]adjusted)?|multivariate|summary|overall)\s+)?"
@@ -123,22 +131,33 @@ def _first_words(correlation: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _FIRST_WORDS, _FIRST_ABBREVIATIONS = _first_words(correlation=False)
-_WORD_START = re.compile(r"(?<![\w\-])\w")
-_TOKEN = re.compile(r"\S+")
+# the key abbreviations grouped for finding them from their (rare, capital) last letters
+_KEY_ABBREVIATION_ENDS = by_last_character(_KEY_ABBREVIATIONS)
 
 
-def _tokens_start(text: str, pos: int, tokens: int) -> int:
-    """Start of the whitespace-separated token ``tokens`` tokens before the one holding ``pos``
-    (0 when there are fewer)."""
-    window = 16 * (tokens + 1)
-    while True:
-        lo = max(0, pos - window)
-        starts = [m.start() for m in _TOKEN.finditer(text, lo, pos + 1)]
-        if lo == 0:
-            return starts[-tokens - 1] if len(starts) > tokens else 0
-        if len(starts) > tokens + 1:
-            return starts[-tokens - 1]  # the first token of the window may be cut, the others are whole
-        window *= 2
+def _tokens_back(tokens: int) -> re.Pattern:
+    """Read in the reversed text from a position: the rest of its whitespace-separated token and
+    up to ``tokens`` tokens before it; where the match ends, the earliest of those tokens starts."""
+    return re.compile(rf"\S*(?:\s+\S+){{0,{tokens}}}")
+
+
+_KEY_TOKENS_BACK = _tokens_back(_TOKENS_BEFORE_KEY)
+
+
+def _token_windows(ctx, keys: list[int], back: re.Pattern) -> list[tuple[int, int]]:
+    """Merged ranges from the start of the token ``back`` reaches before each ascending key
+    position up to and including the key."""
+    text = ctx.text
+    reversed_text = ctx.folded_reversed  # folding keeps whitespace whitespace
+    last = len(text) - 1
+    windows: list[tuple[int, int]] = []
+    for key in keys:
+        lo = len(text) - back.match(reversed_text, last - key).end()
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], key + 1)
+        else:
+            windows.append((lo, key + 1))
+    return windows
 
 
 def _effect_matches(text: str, ctx):
@@ -146,27 +165,41 @@ def _effect_matches(text: str, ctx):
     lowered = ctx.folded
     if lowered is None:
         return EFFECT.finditer(text)
-    keys = set()
+    keys = starts_by_last_character(text, _KEY_ABBREVIATION_ENDS)
     for word in _KEY_WORDS:
-        keys.update(occurrences(lowered, word))
-    for word in _KEY_ABBREVIATIONS:
-        keys.update(occurrences(text, word))
-    starts = set()
-    for key in keys:
-        starts |= _name_starts(text, lowered, key, _TOKENS_BEFORE_KEY, _FIRST_WORDS, _FIRST_ABBREVIATIONS)
-    return matches_at(EFFECT, text, sorted(starts))
+        i = lowered.find(word)
+        while i >= 0:
+            keys.add(i)
+            i = lowered.find(word, i + 1)
+    if not keys:
+        return iter(())
+    windows = _token_windows(ctx, sorted(keys), _KEY_TOKENS_BACK)
+    return matches_at(EFFECT, text, _name_starts(text, lowered, windows, _FIRST_WORDS, _FIRST_ABBREVIATIONS,
+                                                 _NAME_START))
 
 
-def _name_starts(text: str, lowered: str, pos: int, tokens: int, words: tuple[str, ...],
-                 abbreviations: tuple[str, ...]) -> set[int]:
-    """Word starts from ``tokens`` tokens before ``pos`` up to ``pos`` that begin with one of
-    ``words`` (any case) or ``abbreviations`` (as written)."""
-    starts = set()
-    for m in _WORD_START.finditer(text, _tokens_start(text, pos, tokens), pos + 1):
-        start = m.start()
-        if lowered.startswith(words, start) or text.startswith(abbreviations, start):
-            starts.add(start)
+def _word_start_of(words: tuple[str, ...], abbreviations: tuple[str, ...]) -> re.Pattern:
+    """A word start in the folded text whose letter can begin one of ``words`` (folded) or
+    ``abbreviations`` (as written); folding keeps word characters word characters."""
+    firsts = sorted({word[0] for word in words} | {fold(abbreviation[0]) for abbreviation in abbreviations})
+    return re.compile(r"(?<![\w\-])[" + "".join(re.escape(c) for c in firsts) + "]")
+
+
+def _name_starts(text: str, lowered: str, windows: list[tuple[int, int]], words: tuple[str, ...],
+                 abbreviations: tuple[str, ...], word_start: re.Pattern) -> list[int]:
+    """Ascending word starts inside the ascending, disjoint ``windows`` that begin with one of
+    ``words`` (any case) or ``abbreviations`` (as written); ``word_start`` is
+    ``_word_start_of(words, abbreviations)``."""
+    starts = []
+    for lo, hi in windows:
+        for m in word_start.finditer(lowered, lo, hi):
+            start = m.start()
+            if lowered.startswith(words, start) or text.startswith(abbreviations, start):
+                starts.append(start)
     return starts
+
+
+_NAME_START = _word_start_of(_FIRST_WORDS, _FIRST_ABBREVIATIONS)
 
 
 _CORRELATION_WORDS, _CORRELATION_ABBREVIATIONS = _first_words(correlation=True)
@@ -184,6 +217,8 @@ def _connected_abbreviations() -> list[re.Pattern]:
 
 
 _CONNECTED_ABBREVIATIONS = _connected_abbreviations()
+_PREFIX_TOKENS_BACK = _tokens_back(_PREFIX_TOKENS)
+_CORRELATION_NAME_START = _word_start_of(_CORRELATION_WORDS, _CORRELATION_ABBREVIATIONS)
 
 
 def _correlation_matches(text: str, ctx):
@@ -195,10 +230,11 @@ def _correlation_matches(text: str, ctx):
     names = set(starts_of(lowered, _CORRELATION_NAME_WORDS))
     for pattern in _CONNECTED_ABBREVIATIONS:
         names.update(len(text) - m.end() for m in pattern.finditer(ctx.folded_reversed))
-    starts = set()
-    for name in names:
-        starts |= _name_starts(text, lowered, name, _PREFIX_TOKENS, _CORRELATION_WORDS, _CORRELATION_ABBREVIATIONS)
-    return matches_at(CORRELATION, text, sorted(starts))
+    if not names:
+        return iter(())
+    windows = _token_windows(ctx, sorted(names), _PREFIX_TOKENS_BACK)
+    return matches_at(CORRELATION, text, _name_starts(text, lowered, windows, _CORRELATION_WORDS,
+                                                      _CORRELATION_ABBREVIATIONS, _CORRELATION_NAME_START))
 
 
 _NNT_GROUPS = {f"n{i}": code for i, (code, _) in enumerate(nnt_name_groups())}
@@ -278,7 +314,7 @@ def _continuations(text: str, row: dict, kind: str | None) -> list[dict]:
     pos = row["end"]
     for _ in range(4):
         m = _CONTINUATION.match(text, pos)
-        if not m or not re.search(r"[.·]", m.group("value")):
+        if not m or not _POINT.search(m.group("value")):
             break
         value = num(m.group("value"))
         if value is None or (kind == "ratio" and value <= 0):
@@ -371,25 +407,39 @@ _BARE_SMD = re.compile(rf"(?<![\w\u0370-\u03ff'’.\-])(?P<name>[dg])\s*=\s*(?P<
 _SMD_CONTEXT = re.compile(
     r"(?i:effect\s+sizes?|cohen|hedges|standardi[sz]ed)|(?<![\w])(?:[tFzZ]\s*(?:\([^()]{1,25}\))?\s*=|χ|[Pp]\s*[=<>≤≥])"
 )
-_BARE_SMD_SCAN = Prefiltered(_BARE_SMD, "dg")
+
+
+def _bare_smd_matches(text: str):
+    """``_BARE_SMD.finditer(text)``, trying the pattern only at a "d" or "g" that whitespace
+    alone separates from a following "=" (those are rarer than the letters)."""
+    starts = []
+    for sign in occurrences(text, "="):
+        letter = sign - 1
+        while letter >= 0 and text[letter].isspace():
+            letter -= 1
+        if letter >= 0 and text[letter] in "dg":
+            starts.append(letter)
+    return matches_at(_BARE_SMD, text, starts)
+
+
 _FORMULA_BEFORE = re.compile(r"(?i)\b(?:where|let|if|when|with|assuming|assumed|expected)\s+$")
 _FORMULA_AFTER = re.compile(r"\s*(?:[×x*/+^]|[-−]\s*[0-9a-z])")
 
 
 def _bare_smd(text: str, ctx) -> list[dict]:
     out = []
-    for m in _BARE_SMD_SCAN.finditer(text):
+    for m in _bare_smd_matches(text):
         raw = m.group("value")
         value = num(raw)
         if value is None or not _DECIMAL.search(raw) or abs(value) >= 5:
             continue
-        if re.match(rf"\s?(?:{UNIT})", text[m.end():m.end() + 20]) or _FORMULA_AFTER.match(text, m.end()):
+        if _UNIT_AFTER.match(text[m.end():m.end() + 20]) or _FORMULA_AFTER.match(text, m.end()):
             continue
         if _FORMULA_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         s0, s1 = ctx.window(m.start(), 120)
-        bracketed = bool(re.search(r"[(\[]\s*$", text[max(0, m.start() - 3):m.start()])) and bool(
-            re.match(r"\s*[)\];,]", text[m.end():m.end() + 3]))
+        bracketed = bool(_OPENED_BEFORE.search(text[max(0, m.start() - 3):m.start()])) and bool(
+            _CLOSED_AFTER.match(text[m.end():m.end() + 3]))
         if not (bracketed or _SMD_CONTEXT.search(text, s0, m.start()) or _SMD_CONTEXT.search(text, m.end(), s1)):
             continue
         out.append(candidate("effect_measure", m.start(), m.end(), value=value, measure="SMD", operator="=", _raw=raw))
@@ -435,7 +485,7 @@ def find(text: str, ctx) -> list[dict]:
         if _hypothetical(text, m, code) or _HYPHENATED_AFTER.match(text, m.end("value")):
             continue
         if code == "beta" and _BETA_LETTER.match(m.group(_group_of(m, _GROUPS)).strip()):
-            if not re.match(r"\s*=", text[m.end(_group_of(m, _GROUPS)):m.start("value")]):
+            if not _EQUALS.match(text[m.end(_group_of(m, _GROUPS)):m.start("value")]):
                 continue
         if kind not in ("difference", "percent"):
             unit = None

@@ -92,6 +92,8 @@ UNIT = (
 )
 #: the longest text UNIT can match: a listed unit or the longest slash unit
 UNIT_MAX_LENGTH = max(max(map(len, _UNITS)), 5 + 3 * (1 + 8) + 2 * (1 + 1 + 15) + 1 + 5)
+#: the longest text UNIT can match when it holds no "/" (slash units always hold one)
+UNIT_MAX_LENGTH_WITHOUT_SLASH = max(len(u) for u in _UNITS if "/" not in u)
 
 # --- effect measures -----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import re
 
 from .base import candidate, num
 from .fragments import CREDIBLE, INTERVAL_NAME, LEVEL, NUMBER, RANGE_SEP
-from .scanning import matches_at, starts_of
+from .scanning import by_last_character, matches_at, starts_by_last_character, starts_of
 
 # an optional % or unit-less marker right after a bound (1.1% to 5.3%)
 _PCT = r"(?:\s?%)?"
@@ -27,6 +27,8 @@ NAMED_INTERVAL = re.compile(
 # abbreviations as written) or at the level written right before one
 _FULL_NAME_WORDS = ("confidence", "credib", "compatibility", "uncertainty")
 _ABBREVIATIONS = ("CI", "CrI", "CL", "UI")
+# the abbreviations grouped for finding them from their (rare, capital) last letters
+_ABBREVIATION_ENDS = by_last_character(_ABBREVIATIONS)
 _LEVEL_CHARS = frozenset("0123456789.%")
 
 
@@ -36,7 +38,7 @@ def _named_intervals(text: str, ctx):
     if lowered is None:
         return NAMED_INTERVAL.finditer(text)
     starts = set()
-    names = starts_of(lowered, _FULL_NAME_WORDS) + starts_of(text, _ABBREVIATIONS)
+    names = starts_of(lowered, _FULL_NAME_WORDS) + sorted(starts_by_last_character(text, _ABBREVIATION_ENDS))
     for start in names:
         starts.add(start)
         while start > 0 and (text[start - 1] in _LEVEL_CHARS or text[start - 1].isspace()):
@@ -59,10 +61,13 @@ COMMA_INTERVAL = re.compile(
 )
 
 
+_CLOSING_BRACKET = re.compile(r"\s*[\])]")
+
+
 def _closing(text: str, pos: int, opened: bool) -> int:
     """Include a closing bracket in the span when the opening one is inside it."""
     if opened:
-        m = re.compile(r"\s*[\])]").match(text, pos)
+        m = _CLOSING_BRACKET.match(text, pos)
         if m:
             return m.end()
     return pos

@@ -5,7 +5,7 @@ import re
 
 from .base import candidate, num, operator_of
 from .fragments import COMPARATOR, NUMBER, P_NAME
-from .scanning import Prefiltered
+from .scanning import Prefiltered, matches_at, occurrences
 
 # "not significant" spellings
 _NS = r"(?:n\.\s?s\.|NS|ns|N\.S\.|not\s+significant|non-?significant)(?![\w])"
@@ -16,6 +16,22 @@ P_VALUE = re.compile(
     rf"(?:(?P<value>{NUMBER})|(?P<ns>{_NS}))"
 )
 _P_VALUE_SCAN = Prefiltered(P_VALUE, "PpLl")
+# in the lower-cased text, a "p" that starts a word and is followed by a non-word character or by
+# the first letter of "value", "trend", "interaction", "int", "het" (or "_"): where a P_VALUE
+# match not led by "log-rank" can start
+_P_START = re.compile(r"p(?<![\w.]p)(?:(?!\w)|(?=[vtih_]))")
+
+
+def _p_value_matches(text: str, ctx):
+    """``P_VALUE.finditer(text)``, trying the pattern only at the possible starts of a P name and
+    at each "log" (of "log-rank")."""
+    lowered = ctx.folded
+    if lowered is None:
+        return _P_VALUE_SCAN.finditer(text)
+    starts = [m.start() for m in _P_START.finditer(lowered)]
+    if "log" in lowered:
+        starts = sorted({*starts, *occurrences(lowered, "log")})
+    return matches_at(P_VALUE, text, starts)
 
 # a second value listed after a P value: "P = 0.011 and 0.046, respectively"
 _CONTINUATION = re.compile(
@@ -31,7 +47,7 @@ _QUALIFIED = re.compile(r"(?i)trend|interaction|\bint\b|het|difference|inferiori
 
 def find(text: str, ctx) -> list[dict]:
     rows = []
-    for m in _P_VALUE_SCAN.finditer(text):
+    for m in _p_value_matches(text, ctx):
         if m.group("ns"):
             rows.append(candidate("p_value", m.start(), m.end(), value=None, operator="=", _raw=None))
             continue

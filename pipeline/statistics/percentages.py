@@ -10,12 +10,22 @@ from .lexicon import load
 from .numbers import parse_int
 from .scanning import fold, matches_at, occurrences, run_start, word_start
 
+# small patterns of the checks below
+_SPACED_DIGITS = re.compile(r"[0-9, \u2009\u202f\u00a0]+")
+_SPACES = re.compile(r"[ \u2009\u202f\u00a0]")
+_WORD_JOINS = re.compile(r"[-‐ ]")
+_NUMBER = re.compile(rf"{NUMBER}")
+_POINTS = re.compile(r"(?i)point")
+_LETTER = re.compile(r"[A-Za-z]")
+
 PERCENTAGE = re.compile(
     rf"(?P<op>{COMPARATOR})?\s?(?P<value>{NUMBER})\s?"
     r"(?P<unit>%(?:[- ]points?\b)?|(?i:per\s?cent(?:age)?\s+points?)\b|(?i:percentage[- ]points?)\b|(?i:per\s?cent)\b)"
 )
 # what stands between the start of a PERCENTAGE match and its unit
 _BEFORE_UNIT = NUMBER_CHARS | COMPARATOR_CHARS
+# the last character of a NUMBER (a digit or a superscript digit); one whitespace may follow it
+_NUMBER_ENDS = frozenset("0123456789⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _percentages(text: str, ctx):
@@ -24,10 +34,23 @@ def _percentages(text: str, ctx):
     lowered = ctx.folded
     if lowered is None:
         return PERCENTAGE.finditer(text)
+    units = occurrences(text, "%")
+    units.extend(unit for unit in occurrences(lowered, "per") if _cent_follows(text, lowered, unit + 3))
     starts = set()
-    for unit in (*occurrences(text, "%"), *occurrences(lowered, "per")):
-        starts.update(range(run_start(text, unit, _BEFORE_UNIT), unit))
+    for unit in units:
+        before = unit - 1
+        if before >= 0 and text[before].isspace():
+            before -= 1
+        if before >= 0 and text[before] in _NUMBER_ENDS:
+            starts.update(range(run_start(text, unit, _BEFORE_UNIT), unit))
     return matches_at(PERCENTAGE, text, sorted(starts))
+
+
+def _cent_follows(text: str, lowered: str, pos: int) -> bool:
+    """Whether "cent" (any case) starts at ``pos`` or one whitespace after it."""
+    if lowered.startswith("cent", pos):
+        return True
+    return pos < len(text) and text[pos].isspace() and lowered.startswith("cent", pos + 1)
 
 
 # what a percentage must not be followed by: interval levels, concentrations of preparations
@@ -49,8 +72,15 @@ _PREPARATION_WORD = re.compile(r"(?i)\b(?:cream|gel|ointment|solution|lotion|foa
 _STRENGTH_BEFORE = re.compile(r"(?:\b(?:at|containing|strengths?\s+of|concentrations?\s+of)|%\s*(?:to|-|–))\s*$", re.I)
 
 
+# the last characters of a _STRENGTH_BEFORE match before its trailing whitespace (lower-cased)
+_STRENGTH_ENDS = ("at", "ng", "of", "to", "-", "–")
+
+
 def _concentration(text: str, start: int, ctx) -> bool:
-    if not _STRENGTH_BEFORE.search(text, max(0, start - 25), start):
+    lo = max(0, start - 25)
+    if not text[lo:start].rstrip().lower().endswith(_STRENGTH_ENDS):
+        return False
+    if not _STRENGTH_BEFORE.search(text, lo, start):
         return False
     lo = max(ctx.start_of(start), start - 150)
     return bool(_PREPARATION_WORD.search(text, lo, start))
@@ -174,10 +204,10 @@ _NUMBER_WORDS = {k.lower(): v for k, v in load()["number_words"].items()}
 
 def _word_count(raw: str) -> int | None:
     """'Five' -> 5, 'thirty-six' -> 36, '12' -> 12."""
-    if re.fullmatch(r"[0-9, \u2009\u202f\u00a0]+", raw):
-        return parse_int(re.sub(r"[ \u2009\u202f\u00a0]", "", raw))
+    if _SPACED_DIGITS.fullmatch(raw):
+        return parse_int(_SPACES.sub("", raw))
     words = _NUMBER_WORDS
-    parts = re.split(r"[-‐ ]", raw.lower())
+    parts = _WORD_JOINS.split(raw.lower())
     values = [words.get(part) for part in parts]
     if any(v is None for v in values):
         return None
@@ -222,6 +252,10 @@ _LIST_MEMBER_BEFORE = re.compile(
 )
 
 
+# what the text before a list member's % sign ends with (trailing whitespace aside)
+_LIST_JOINS = (",", "and", "or", "vs", "vs.", "versus")
+# what the text before a range's % sign ends with (trailing whitespace aside)
+_RANGE_SEPARATORS = ("-", "‐", "–", "—", "to")
 # the lower bound of a range sharing one % sign: "20–30%", "from 20 to 30%"
 _RANGE_LOWER_BEFORE = re.compile(rf"(?<![\w.·,/])(?P<value>{NUMBER})\s*(?:[-‐–—]|\bto\b)\s*$")
 # a range that is a CI, an IQR or a range of a median: its bounds are not percentages of their own
@@ -229,12 +263,15 @@ _INTERVAL_NAME_BEFORE = re.compile(r"(?i)(?:\bC[rR]?I|\bIQR|interquartile\s+rang
 
 
 def _range_lower(text: str, start: int) -> dict | None:
-    m = _RANGE_LOWER_BEFORE.search(text, max(0, start - 25), start)
+    lo = max(0, start - 25)
+    if not text[lo:start].rstrip().endswith(_RANGE_SEPARATORS):
+        return None
+    m = _RANGE_LOWER_BEFORE.search(text, lo, start)
     if not m:
         return None
     raw = m.group("value")
     value, upper = num(raw), None
-    upper_match = re.match(rf"{NUMBER}", text[start:start + 25].lstrip("<>≤≥~ "))
+    upper_match = _NUMBER.match(text[start:start + 25].lstrip("<>≤≥~ "))
     if upper_match:
         upper = num(upper_match.group())
     if value is None or upper is None or not 0 <= value < upper <= 100 or (value, upper) == (0, 100):
@@ -250,7 +287,10 @@ def _shared_unit_list(text: str, start: int) -> list[dict]:
     out = []
     pos = start
     for _ in range(8):
-        m = _LIST_MEMBER_BEFORE.search(text, max(0, pos - 40), pos)
+        lo = max(0, pos - 40)
+        if not text[lo:pos].rstrip().endswith(_LIST_JOINS):
+            break
+        m = _LIST_MEMBER_BEFORE.search(text, lo, pos)
         if not m:
             break
         value = num(m.group("value"))
@@ -274,7 +314,7 @@ def find(text: str, ctx) -> list[dict]:
             op_symbol = None
         start = m.start("op") if op_symbol else m.start("value")
         operator = operator_of(op_symbol) if op_symbol else operator_of(preceding_comparator_word(text, start))
-        unit = "percentage points" if re.search(r"(?i)point", m.group("unit")) else "%"
+        unit = "percentage points" if _POINTS.search(m.group("unit")) else "%"
         rows.append(candidate("percentage", start, m.end(), value=num(m.group("value")), operator=operator,
                               unit=unit, _raw=m.group("value")))
         if unit == "%" and not op_symbol:
@@ -298,7 +338,7 @@ def find(text: str, ctx) -> list[dict]:
             continue
         rows.append(candidate("proportion", m.start(), m.end(), value=float(x), denominator=y))
     for m in _proportion_words(text, ends):
-        if not (re.search(r"[A-Za-z]", m.group("x")) or re.search(r"[A-Za-z]", m.group("y"))):
+        if not (_LETTER.search(m.group("x")) or _LETTER.search(m.group("y"))):
             continue  # numerals only: PROPORTION_OF reads them
         x, y = _word_count(m.group("x")), _word_count(m.group("y"))
         if x is None or y is None or y == 0 or x > y or (x == y == 1):

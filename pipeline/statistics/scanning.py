@@ -60,12 +60,21 @@ class Prefiltered:
             yield m
 
 
+_NO_MATCHES: Iterator[re.Match] = iter(())
+
+
 def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text)``, trying only the ascending ``starts``.
 
     ``starts`` must hold every position where a match can start; the pattern must never match
     the empty string.
     """
+    if not starts:
+        return _NO_MATCHES
+    return _matches_at(pattern, text, starts)
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
     match = pattern.match
     end = 0
     for start in starts:
@@ -76,19 +85,20 @@ def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterato
                 yield m
 
 
-# characters case-insensitive matching treats as one letter although their lower cases differ
-_CASE_CLASSES = ("iı", "sſ", "µμ", "\u0345\u03b9\u1fbe", "\u0390\u1fd3", "\u03b0\u1fe3", "βϐ", "εϵ", "θϑ", "κϰ", "πϖ",
+#: characters case-insensitive matching treats as one letter although their lower cases differ
+CASE_CLASSES = ("iı", "sſ", "µμ", "\u0345\u03b9\u1fbe", "\u0390\u1fd3", "\u03b0\u1fe3", "βϐ", "εϵ", "θϑ", "κϰ", "πϖ",
                  "ρϱ", "ςσ", "φϕ", "вᲀ", "дᲁ", "оᲂ", "сᲃ", "тᲄᲅ", "ъᲆ", "ѣᲇ", "ꙋᲈ", "ṡẛ", "ﬅﬆ")
 # the classes folding writes alike: the ones of the letters anchor words may hold
 _ANCHOR_LETTERS = "abcdefghijklmnopqrstuvwxyzβρ"
-_FOLDED_CLASSES = [group for group in _CASE_CLASSES if set(group) & set(_ANCHOR_LETTERS)]
-_UNFOLDED = frozenset("".join(group for group in _CASE_CLASSES if group not in _FOLDED_CLASSES))
+_FOLDED_CLASSES = [group for group in CASE_CLASSES if set(group) & set(_ANCHOR_LETTERS)]
+_UNFOLDED = frozenset("".join(group for group in CASE_CLASSES if group not in _FOLDED_CLASSES))
 _TO_FIRST_OF_CLASS = str.maketrans({c: group[0] for group in _FOLDED_CLASSES for c in group[1:]})
-_NOT_FIRST_OF_CLASS = re.compile("[" + "".join(re.escape(c) for group in _FOLDED_CLASSES for c in group[1:]) + "]")
+_NOT_FIRST_OF_CLASS = "".join(c for group in _FOLDED_CLASSES for c in group[1:])
 
 
 def _alike(lowered: str) -> str:
-    if _NOT_FIRST_OF_CLASS.search(lowered):
+    # the letters folding rewrites are not ASCII; a few substring tests are quicker than a scan
+    if not lowered.isascii() and any(c in lowered for c in _NOT_FIRST_OF_CLASS):
         lowered = lowered.translate(_TO_FIRST_OF_CLASS)
     return lowered
 
@@ -109,12 +119,14 @@ def folded(text: str, lowered: str | None = None) -> str | None:
     return _alike(lowered) if len(lowered) == len(text) else None
 
 
-def occurrences(haystack: str, needle: str) -> Iterator[int]:
-    """Every position where ``needle`` occurs in ``haystack`` (overlapping ones too)."""
+def occurrences(haystack: str, needle: str) -> list[int]:
+    """Every position where ``needle`` occurs in ``haystack`` (overlapping ones too), ascending."""
+    found = []
     i = haystack.find(needle)
     while i >= 0:
-        yield i
+        found.append(i)
         i = haystack.find(needle, i + 1)
+    return found
 
 
 def run_start(text: str, end: int, chars: frozenset[str]) -> int:
@@ -133,9 +145,36 @@ def word_start(text: str, end: int) -> int:
     return i
 
 
+def by_last_character(words: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """The words grouped by their last character, each with its length less one: the table
+    ``starts_by_last_character`` reads."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[-1], []).append((word, len(word) - 1))
+    return {last: tuple(group) for last, group in groups.items()}
+
+
+def starts_by_last_character(haystack: str, groups: dict[str, tuple[tuple[str, int], ...]]) -> set[int]:
+    """Every position where a word of ``groups`` (see ``by_last_character``) occurs, found from
+    the occurrences of the words' last characters (quick when those characters are rare, such as
+    capital letters)."""
+    found = set()
+    for last, words in groups.items():
+        i = haystack.find(last)
+        while i >= 0:
+            for word, before in words:
+                if i >= before and haystack.startswith(word, i - before):
+                    found.add(i - before)
+            i = haystack.find(last, i + 1)
+    return found
+
+
 def starts_of(haystack: str, words: Iterable[str]) -> list[int]:
     """Ascending positions where any of ``words`` occurs in ``haystack``."""
-    found: set[int] = set()
+    found: list[int] = []
     for word in words:
-        found.update(occurrences(haystack, word))
-    return sorted(found)
+        i = haystack.find(word)
+        while i >= 0:
+            found.append(i)
+            i = haystack.find(word, i + 1)
+    return found if len(found) < 2 else sorted(set(found))

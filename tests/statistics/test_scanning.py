@@ -25,6 +25,9 @@ TOKENS = st.sampled_from([
     "mL/min/1.73 m2", "mm Hg", "patients", "(0·96, 0·71–1·30; p=0·79)", "(0·96 [0·71–1·30])",
     "(0·96, 95% CI 0·71–1·30)",
     "F(2, 45)", "Χ²", "X2", "chi-squared statistic", "Chi square", "z", "t_{12}", "(df = 3)", "≥", "that",
+    ".", "!", "?", "\"", "log-rank", "LOG rank", "(%)", "( % )", "% (n)", "N (%)", "n(%", "an (%)", "_n (%)",
+    "( SD )", "(s.d.)", "mean (SE)", "+/- SD", "Standard deviation", "p-value", "P Values", "P for trend", "Ptrend",
+    "p_int", "phet", "d=", "g =",
 ])
 
 
@@ -76,10 +79,12 @@ ANCHORED = {
     "PROPORTION_IN": (percentages.PROPORTION_IN, percentages._proportions_in),
     "PROPORTION_SLASH": (percentages.PROPORTION_SLASH, lambda text, ctx: percentages._proportion_slashes(text)),
     "MEAN_PM": (descriptives.MEAN_PM, descriptives._mean_pm_matches),
-    "MEAN_PAREN": (descriptives.MEAN_PAREN,
-                   lambda text, ctx: descriptives._number_led(descriptives.MEAN_PAREN, text, ctx, "mean")),
-    "MEDIAN": (descriptives.MEDIAN,
-               lambda text, ctx: descriptives._number_led(descriptives.MEDIAN, text, ctx, "median")),
+    "MEAN_PAREN": (descriptives.MEAN_PAREN, lambda text, ctx: descriptives._number_led(
+        descriptives.MEAN_PAREN, text, ctx, "mean", descriptives._numbers_before_brackets(text))),
+    "MEDIAN": (descriptives.MEDIAN, lambda text, ctx: descriptives._number_led(
+        descriptives.MEDIAN, text, ctx, "median", descriptives._numbers_before_brackets(text))),
+    "BARE_SMD": (effects._BARE_SMD, lambda text, ctx: effects._bare_smd_matches(text)),
+    "P_VALUE": (p_values.P_VALUE, p_values._p_value_matches),
     "MEDIAN_BARE": (descriptives.MEDIAN_BARE,
                     lambda text, ctx: descriptives._at_word(descriptives.MEDIAN_BARE, text, ctx, "median")),
     "MEAN_SEPARATE": (descriptives.MEAN_SEPARATE,
@@ -113,6 +118,21 @@ def test_prefiltered_scan_equals_finditer_and_search(name, scan, text, cut):
     pos, endpos = min(cut), max(cut)
     expected, found = scan.pattern.search(text, pos, endpos), scan.search(text, pos, endpos)
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, cut=st.tuples(st.integers(0, 400), st.integers(0, 400)))
+def test_sd_declaration_equals_search(text, cut):
+    lo, hi = min(cut), max(cut)
+    expected = descriptives._DECLARED_SD.search(text, lo, hi) is not None
+    assert descriptives._declares_sd(text, Sentences(text), lo, hi) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_count_percent_declaration_equals_search(text):
+    expected = descriptives._COUNT_PERCENT_DECLARED.search(text) is not None
+    assert descriptives._declares_count_percent(text) == expected
 
 
 @settings(max_examples=200, deadline=None)
