@@ -162,7 +162,7 @@ def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict]
             skip = ctx.is_method_section(section) and not s["is_heading"]
             try:
                 rows = claims_of_sentence(actx, s["start"], s["end"], section, stat_b[k], samp_b[k], skip=skip)
-                if s["is_heading"] or _looks_like_heading(text, s["start"], s["end"]):
+                if rows and (s["is_heading"] or _looks_like_heading(text, s["start"], s["end"])):
                     # a title states a claim only when it names its intervention itself
                     head = text[s["start"]:s["end"]].lower()
                     rows = [r for r in rows if r["intervention"] and r["intervention"].lower() in head

@@ -71,8 +71,8 @@ def _dose_re() -> re.Pattern:
     return _DOSE_RE
 
 
-_FORMULATION = re.compile(r"\b(?:cream|ointment|gel|lotion|solution|topical(?:ly)?|formulation|applied|"
-                          r"eye\s*drops|mouthwash|rinse|foam|patch)\b", re.IGNORECASE)
+_FORMULATION = Guarded(re.compile(r"\b(?:cream|ointment|gel|lotion|solution|topical(?:ly)?|formulation|applied|"
+                                  r"eye\s*drops|mouthwash|rinse|foam|patch)\b", re.IGNORECASE))
 _PERCENT_DOSE = re.compile(r"(?<![\w.±])(?P<a>\d+(?:\.\d+)?)\s*%(?:\s*(?:-|–|to)\s*(?P<b>\d+(?:\.\d+)?)\s*%)?")
 _PER_DOSE = re.compile(r"twice|two\s+times|three\s+times|four\s+times|thrice|\bb\.?i\.?d|\bt\.?i\.?d|\bq\.?i\.?d|"
                        r"single|one-?time|for\s+\w+\s+days|consecutive", re.IGNORECASE)

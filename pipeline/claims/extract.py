@@ -5,6 +5,7 @@ Pure regex / lexicon logic over character offsets; see README.md for the decisio
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,10 +99,10 @@ _PURPOSE = re.compile(
     r"\b(?:whether|aims?|aimed|objectives?|purpose|hypothesi[sz]ed|to\s+(?:investigate|evaluate|assess|"
     r"determine|examine|compare|test|explore|study|establish|identify|measure)|designed\s+to|"
     r"we\s+(?:will|propose)|were\s+(?:asked|instructed)|if\s+)\b", re.IGNORECASE)
-_NEGATION_BEFORE = re.compile(
+_NEGATION_BEFORE = Guarded(re.compile(
     r"(?:\b(?:not|no|never|neither|nor|without|failed\s+to|fail\s+to|fails\s+to|cannot|lack\s+of|absence\s+of)\b|"
     r"n['’]t\b)"
-    r"(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+    r"(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE))
 _NOT_ONLY = re.compile(r"\bnot\s+only\b\s*(?:[\w-]+\s*){0,3}$", re.IGNORECASE)
 _UNRESOLVED = Guarded(re.compile(
     r"\b(?:remains?|remained|is|are|still)\s+(?:\w+\s+)?(?:unclear|uncertain|unknown|not\s+known|unproven|"
@@ -148,10 +149,11 @@ _INTERVENTION_HEAD = (r"training|exercise|exercises|therapy|therapies|treatment|
                       r"stimulation|acupuncture|massage|yoga|meditation|cessation|co-treatment|"
                       r"cotreatment|regimen|protocol|dosing|prophylaxis|analogues?|mimetics?|"
                       r"patch|cream|gel|ointment|spray|tablets?|capsules?|rinse|mouthwash|device")
+_INTERVENTION_MODIFIER = (r"topical|oral|intravenous|inhaled|low[- ]dose|high[- ]dose|intermittent|once[- ]weekly|"
+                          r"daily|weekly|delayed|delayed[- ]release|acute|chronic|combined|adjuvant|early|short[- ]term|"
+                          r"long[- ]term|[\w-]+-based|two-drug|three-drug")
 _INTERVENTION_RE = re.compile(
-    rf"\b(?P<iv>(?:(?:topical|oral|intravenous|inhaled|low[- ]dose|high[- ]dose|intermittent|once[- ]weekly|"
-    rf"daily|weekly|delayed|delayed[- ]release|acute|chronic|combined|adjuvant|early|short[- ]term|long[- ]term|"
-    rf"[\w-]+-based|two-drug|three-drug)\s+)*"
+    rf"\b(?P<iv>(?:(?:{_INTERVENTION_MODIFIER})\s+)*"
     rf"(?:[\w/+-]+\s+){{0,2}}(?:{_INTERVENTION_HEAD}))\b", re.IGNORECASE)
 _DRUG_WORD = re.compile(
     r"\b(?:[A-Za-z][a-z]{2,}(?:mycin|olimus|statin|formin|pril|sartan|olol|azole|mab|nib|tide|parin|"
@@ -239,8 +241,9 @@ class _Hit:
 
 _LEAD_FUNCTION_WORD = re.compile(r"^(?:of|in|on|for|to|the|a|an|its|their|his|her|this|these|those)\s+", re.I)
 _LEAD_FUNCTION_WORD_2 = re.compile(r"^(?:of|in|on|for|to|the|a|an|its|their)\s+", re.I)
-_TRAIL_FUNCTION_WORD = re.compile(
-    r"\s+(?:and|or|of|in|the|a|to|with|for|on|as|by|was|were|is|are|both|significantly)$", re.I)
+_TRAIL_FUNCTION_WORDS = ("and", "or", "of", "in", "the", "a", "to", "with", "for", "on", "as", "by", "was", "were",
+                         "is", "are", "both", "significantly")
+_TRAIL_FUNCTION_WORD = re.compile(rf"\s+(?:{'|'.join(_TRAIL_FUNCTION_WORDS)})$", re.I)
 _SPACES = re.compile(r"\s+")
 _GENERIC_PHRASE = re.compile(
     r"(?:the\s+)?(?:(?:pooled|overall|adjusted|main|same|\d+-year|one-year)\s+)?(?:association|associations|"
@@ -261,8 +264,10 @@ def _clean(phrase: str | None, max_words: int = 10) -> str | None:
     p = _LEAD_SKIP.sub("", p)
     p = _LEAD_FUNCTION_WORD.sub("", p)
     p = _LEAD_FUNCTION_WORD_2.sub("", p)
-    p = _NUMERIC.sub(" ", " " + p).strip()
-    p = _TRAIL_FUNCTION_WORD.sub("", p)
+    p = _NUMERIC.sub(" ", " " + p).strip() if _DIGIT.search(p) else p.strip()   # numbers have a digit
+    # on ASCII text the trailing-word pattern can only match when the text ends in one of its words
+    if not (p.isascii() and not p.endswith("\n") and not p.lower().endswith(_TRAIL_FUNCTION_WORDS)):
+        p = _TRAIL_FUNCTION_WORD.sub("", p)
     p = _SPACES.sub(" ", p).strip(" ,;:.-–—")
     words = p.split()
     if not words or all(w.lower() in _STOPWORDS for w in words):
@@ -290,7 +295,7 @@ _INNER_VERB = (r"suggests?|suggested|shows?|showed|shown|indicates?|indicated|ap
                r"got|took|makes?|made|helps?|helped|becomes?|became|stays?|stayed|goes|went|"
                r"confirmed|revealed|demonstrated|noted|observed|yielded|provided|lacks?|lacked|lost|gained|"
                r"lived|died|survived")
-_VERB_WORD = re.compile(rf"\b(?:{_COPULA_MODAL}|{_INNER_VERB})\b", re.IGNORECASE)
+_VERB_WORD = Guarded(re.compile(rf"\b(?:{_COPULA_MODAL}|{_INNER_VERB})\b", re.IGNORECASE))
 _COPULA_WORD = re.compile(rf"(?:{_COPULA_MODAL})", re.IGNORECASE)
 # one word (never white space in it) that does not end an outcome phrase
 _TRAIL_WORD = re.compile(
@@ -325,6 +330,23 @@ _LEAD_WORDS = re.compile(
     r"a|an|the|this|these|those|its|their|his|her|our|some|any|primary\s+outcome,?|secondary\s+outcome,?|"
     r"main\s+outcome,?|primary\s+end\s*point,?)\s+", re.IGNORECASE)
 _PARTICIPLE_TAIL = re.compile(r"\s+[a-z]{3,}ed$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[a-z]{3,}ed", re.IGNORECASE)
+
+
+def _participle_tail(spaced: str) -> tuple[int, str] | None:
+    """What `_PARTICIPLE_TAIL.search(spaced)` finds, (start, word), for a text whose only white
+    space is the plain space: the last word, the match starting where the spaces before it
+    start."""
+    cut = spaced.rfind(" ") + 1
+    word = spaced[cut:]
+    if not cut or not _PARTICIPLE.fullmatch(word):
+        return None
+    start = cut - 1
+    while start > 0 and spaced[start - 1] == " ":
+        start -= 1
+    return start, word
+
+
 _NOT_PARTICIPLE = {"red", "bed", "need", "speed", "seed", "feed", "breed", "blood", "shed", "weed", "steed",
                    "hundred", "sacred", "naked", "wicked", "kindred"}
 _CIRCUMSTANCE = re.compile(r"\s+(?:after|before|during|following|when|while|whereas|who|which|whom|whose|by|"
@@ -392,9 +414,9 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
         trail = _trailing_word(" " + p)      # all white space in p is plain spaces (see above)
         if trail and trail[1].lower() not in _NOT_ADVERB:
             p = (" " + p)[:trail[0]].strip()
-        pm = _PARTICIPLE_TAIL.search(p)
-        if pm and pm.group(0).strip().lower() not in _NOT_PARTICIPLE and " " in p:
-            p = p[:pm.start()]
+        tail = _participle_tail(p)
+        if tail and tail[1].lower() not in _NOT_PARTICIPLE and " " in p:
+            p = p[:tail[0]]
         p = _LEAD_WORDS.sub("", p)
         if p == old:
             break
@@ -464,8 +486,10 @@ def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -
         m = _LEADING_BETWEEN_GROUPS_REGARDING.match(rest)
         rest = _BETWEEN_GROUPS.sub("", rest, count=1) if _BETWEEN_GROUPS.match(rest) else (
             rest[m.end():] if m else rest)
+    # a determiner or qualifier at the end of `before` starts at most its longest word's length
+    # (11 characters) before the trailing white space
     noun_like = bool(_NOUN_CUE.search(cue_text.strip())) or bool(
-        _ENDS_WITH_DETERMINER_OR_QUALIFIER.search(before))
+        _ENDS_WITH_DETERMINER_OR_QUALIFIER.search(before, max(0, len(before.rstrip()) - 11)))
     if not noun_like and _LEADING_IN_POPULATION.match(rest):
         return None
     rest = _LEAD_PREP.sub("", rest, count=1)
@@ -710,30 +734,79 @@ _BIOMARKER_NOUN_SUFFIX = re.compile(r"[\s-]+(?:plasma|serum|blood|glucose|insuli
                                     r"conditions?|samples?|measurements?)\b", re.IGNORECASE)
 
 
-# every character of an _INTERVENTION_RE match is a word character, white space, "/", "+" or "-"
-_IV_RUN = re.compile(r"[\w/+\s-]+")
+# the places where an intervention head word starts; the chunks of word characters, "/", "+"
+# and "-" a match is made of (white space between them); a chunk that can be (part of) a modifier
+_HEAD_WORD = re.compile(rf"(?:{_INTERVENTION_HEAD})\b", re.IGNORECASE)
+_HEAD_PLACES = MatchStarts(_HEAD_WORD).places
+_IV_CHUNK = re.compile(r"[\w/+-]+")
+_MODIFIER_CHUNK = re.compile(rf"(?:{_INTERVENTION_MODIFIER})|low|high|once|delayed|short|long|dose|weekly|release|term",
+                             re.IGNORECASE)
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _head_windows(segment: str, low: str) -> list[tuple[int, int]]:
+    """(first, last) places where an `_INTERVENTION_RE` match ending in each head word can
+    start, merged and in order. Before the head the match has at most two chunks of any kind,
+    each followed by white space, and before those only modifier chunks; the leftmost chunk
+    may be entered at a word edge inside it, so the walk stops after the first chunk that is
+    no modifier."""
+    head_at = _HEAD_WORD.match
+    heads = [m.start() for m in _HEAD_PLACES.finditer(low) if head_at(segment, m.start())]
+    if not heads:
+        return []
+    chunks = [m.span() for m in _IV_CHUNK.finditer(segment)]
+    ends = [b for _, b in chunks]
+    windows: list[tuple[int, int]] = []
+    for hs in heads:
+        first = hs
+        if hs > 0 and segment[hs - 1].isspace():
+            k = bisect_right(ends, hs) - 1          # the chunks ending before the head
+            free = 2
+            right = hs
+            while k >= 0:
+                a, b = chunks[k]
+                gap = segment[b:right]
+                if not gap or not gap.isspace():
+                    break
+                first = a
+                if free:
+                    free -= 1
+                elif not _MODIFIER_CHUNK.fullmatch(segment, a, b):
+                    break
+                right = a
+                k -= 1
+        windows.append((first, hs))
+    windows.sort()
+    merged = [windows[0]]
+    for first, last in windows[1:]:
+        if first <= merged[-1][1] + 1:
+            if last > merged[-1][1]:
+                merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged
 
 
 def _intervention_matches(segment: str):
-    """The matches of `_INTERVENTION_RE.finditer(segment)`, searched only in the stretches of
-    the characters a match is made of where the prefilter finds one of the strings every match
-    has (no match runs across two stretches; the whole-word checks at a stretch's ends answer
-    as in the whole segment)."""
-    low = lowered(segment)
-    trigger = _INTERVENTION_HINT.trigger
-    if low is None or trigger is None:
+    """The matches of `_INTERVENTION_RE.finditer(segment)`, tried only at the word edges of the
+    windows before head words where a match can start, in order."""
+    low = lowered(segment) if _HEAD_PLACES is not None else None
+    if low is None:
         yield from _INTERVENTION_RE.finditer(segment)
         return
-    places = [m.start() for m in trigger.finditer(low)]
-    k = 0
-    for run in (_IV_RUN.finditer(segment) if places else ()):
-        a, b = run.span()
-        while k < len(places) and places[k] < a:
-            k += 1
-        if k == len(places):
-            return
-        if places[k] < b:
-            yield from _INTERVENTION_RE.finditer(segment, a, b)
+    match = _INTERVENTION_RE.match
+    done = 0          # end of the last match
+    for first, last in _head_windows(segment, low):
+        if last < done:
+            continue
+        for edge in _WORD_EDGE.finditer(segment, max(first, done), last + 1):
+            p = edge.start()
+            if p < done or p > last:
+                continue
+            m = match(segment, p)
+            if m is not None:
+                yield m
+                done = m.end()
 
 
 @lru_cache(maxsize=1024)
@@ -812,8 +885,9 @@ def _comparator(clause: str) -> str | None:
 
 
 # used by _flip_for_group()
-_GROUP_HAD_CLAUSE_AT_END = re.compile(r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
-                                      r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I)
+_GROUP_HAD_CLAUSE_AT_END = Guarded(re.compile(
+    r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
+    r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I))
 _COMPARISON_WORD = re.compile(r"\b(?:than|versus|vs|compared|relative|over)\b", re.I)
 _GROUP_OR_ARM = re.compile(r"\b(?:group|arm)\b", re.I)
 
@@ -864,7 +938,7 @@ class _BracketDepth:
 
 
 # used by _clause_hits() (via _find_hits())
-_ENDS_WITH_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s*$", re.I)
+_ENDS_WITH_RATHER_THAN = Guarded(re.compile(r"\b(?:rather\s+than|instead\s+of)\s*$", re.I))
 _LABEL_AND_ARTICLE_PREFIX = re.compile(r"(?:\W*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:)?(?:\W*(?:the|a|an)\s+)?\W*", re.IGNORECASE)
 _OF_PHRASE_THEN_ADVERB = re.compile(r"\s+of\s+[^,;()]{1,40}?\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _FURTHER_STUDIES_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:studies|research|trials|data|evidence|investigation|"
@@ -1085,7 +1159,7 @@ def _valid_span(row: dict, n: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_CUE_SCAN: tuple[Prefilter, MatchStarts, bool] | None = None
+_CUE_SCAN: tuple["_PrefilterWhenAsked", MatchStarts, bool] | None = None
 
 
 def _has_digit(text: str) -> bool:
@@ -1095,14 +1169,28 @@ def _has_digit(text: str) -> bool:
     return not text.isascii() and any(ch.isdigit() for ch in text)
 
 
-def _cue_scan() -> tuple[Prefilter, MatchStarts, bool]:
+class _PrefilterWhenAsked:
+    """The Prefilter of a regex, built when first asked (the cue scan asks only when its cues
+    have checks inside them)."""
+
+    def __init__(self, regex: re.Pattern):
+        self._regex = regex
+        self._built: Prefilter | None = None
+
+    def may_match(self, text: str) -> bool:
+        if self._built is None:
+            self._built = Prefilter(self._regex)
+        return self._built.may_match(text)
+
+
+def _cue_scan() -> tuple[_PrefilterWhenAsked, MatchStarts, bool]:
     """The direction-cue regex: its prefilter, its matcher tried only where a cue can start, and
     whether its cues look at nothing outside their own words (no anchors or lookarounds)."""
     global _CUE_SCAN
     if _CUE_SCAN is None:
         lex = lexicons()
         cues = lex.cue_regex
-        _CUE_SCAN = (Prefilter(cues), _cue_starts(lex), not inner_checks(cues))
+        _CUE_SCAN = (_PrefilterWhenAsked(cues), _cue_starts(lex), not inner_checks(cues))
     return _CUE_SCAN
 
 
@@ -1224,10 +1312,12 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
         if not hits and not has_digit:
             continue
         stat_dir = statcues.direction_from_rows([r for _, r in c_stats]) if c_stats else None
-        if stat_dir is None and has_digit:
-            stat_dir = statcues.direction_from_text(clause)
+        # without rows the clause's numbers give the direction, read when first needed
+        text_dir_unread = stat_dir is None and has_digit
         significant = has_digit and statcues.any_significant(clause, [r for _, r in c_stats])
         if not hits:
+            if text_dir_unread:
+                stat_dir, text_dir_unread = statcues.direction_from_text(clause), False
             d = stat_dir or statcues.table_row_direction(clause)
             if d is None and significant:
                 d = statcues.versus_direction(clause)
@@ -1294,6 +1384,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                         if outcome and _SIMILAR_OR_DEMONSTRATIVE.fullmatch(outcome):
                             outcome = None
                 # words say up/down but the statistics (or "a trend toward") say not significant
+                if direction in ("increase", "decrease") and not significant and text_dir_unread:
+                    stat_dir, text_dir_unread = statcues.direction_from_text(clause), False
                 if direction in ("increase", "decrease") and not significant and (
                         (stat_dir == "no_effect" and not _SAYS_SIGNIFICANT.search(clause))
                         or _TREND.search(clause)):
@@ -1443,7 +1535,8 @@ _MODAL_BEFORE = Guarded(re.compile(r"\b(?:may|might|could|can|would|possibly|pot
 
 
 # used by _region()
-_CONJUNCTION_THEN_MODAL = re.compile(r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b")
+_CONJUNCTION_THEN_MODAL = Guarded(re.compile(
+    r"(?:\band|\bbut|,)\s+(?:it\s+|they\s+|this\s+)?(?:may|might|could|can|would)\b"))
 
 
 def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:

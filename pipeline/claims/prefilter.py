@@ -294,19 +294,52 @@ def case_safe(text: str) -> bool:
     return rest.lower() == rest and rest.upper() == rest
 
 
+# a factor set of at most this many plain strings is looked for with `in`, string by string
+MAX_PLAIN = 8
+
+
+def _plain_strings(factors: Factors | None) -> tuple[str, ...] | None:
+    """The factors as plain strings; None when a factor has a character class or a whole-word
+    check, or there are more than MAX_PLAIN factors."""
+    if factors is None or len(factors) > MAX_PLAIN:
+        return None
+    out = set()
+    for seq in factors:
+        chars = []
+        for snippet in seq:
+            if len(snippet) == 1:
+                chars.append(snippet)
+            elif len(snippet) == 2 and snippet[0] == "\\" and not snippet[1].isalnum():
+                chars.append(snippet[1])
+            else:
+                return None           # \d, \s or a check
+        if not chars:
+            return None
+        out.add("".join(chars))
+    return tuple(sorted(out))
+
+
 class Prefilter:
     """A necessary condition of one regex, tested on lower-cased text."""
 
     def __init__(self, regex: re.Pattern):
         factors = required_factors(regex)
         self.trigger = None if factors is None else re.compile(_trie_pattern(factors))
+        self.plain = _plain_strings(factors)
 
     def may_match(self, text: str) -> bool:
         """False only when the regex surely has no match in text."""
         if self.trigger is None:
             return True
         low = lowered(text)
-        return low is None or self.trigger.search(low) is not None
+        if low is None:
+            return True
+        if self.plain is not None:
+            for string in self.plain:
+                if string in low:
+                    return True
+            return False
+        return self.trigger.search(low) is not None
 
 
 # texts lowered lately: several prefilters in a row ask about the same sentence or clause
@@ -318,7 +351,7 @@ def lowered(text: str) -> str | None:
     """text.lower() for a case-safe text, else None."""
     low = _LOWERED.get(text, _LOWERED)
     if low is _LOWERED:
-        low = text.lower() if case_safe(text) else None
+        low = text.lower() if text.isascii() or case_safe(text) else None
         if len(_LOWERED) >= _LOWERED_KEPT:
             _LOWERED.clear()
         _LOWERED[text] = low

@@ -116,3 +116,51 @@ def test_mention_replacement_matches_the_whole_word_regex():
             for written in ("a", "ab", "a-", " ", "K1"):
                 assert _replace_mention(phrase, written, "X") == \
                     _mention_pattern(written).subn(lambda _m: "X", phrase)
+
+
+INTERVENTION_WORDS = ["oral", "low", "dose", "low-dose", "plant-based", "a/b", "x+y", "mTOR", "the", "Exercise",
+                      "training", "co-treatment", "inhibitors", "short", "term", "delayed-release", "weekly"]
+
+
+def test_intervention_matches_of_word_combinations_are_the_regex_matches():
+    for n in range(1, 5):
+        for combo in itertools.product(INTERVENTION_WORDS, repeat=n):
+            for gap in (" ", "  ", "-", ", "):
+                text = gap.join(combo)
+                want = [(m.span(), m.group("iv")) for m in extract._INTERVENTION_RE.finditer(text)]
+                got = [(m.span(), m.group("iv")) for m in extract._intervention_matches(text)]
+                assert got == want, text
+
+
+def test_participle_tail_is_the_regex_match():
+    words = ["increased", "ed", "red", "Reduced", "anti-aged", "x", "bled", "KED", ""]
+    for n in range(4):
+        for combo in itertools.product(words, repeat=n):
+            for gap in (" ", "  "):
+                text = gap.join(combo)
+                m = extract._PARTICIPLE_TAIL.search(text)
+                assert extract._participle_tail(text) == ((m.start(), m.group(0).strip()) if m else None), text
+
+
+def test_clean_drops_trailing_words_and_numbers_like_the_regexes():
+    words = ["blood", "pressure", "and", "AND", "the", "significantly", "12", "3.5%", "1.2-fold", "levels", "α", "a"]
+    for n in range(1, 4):
+        for combo in itertools.product(words, repeat=n):
+            for gap in (" ", "  ", "\n"):
+                phrase = gap.join(combo)
+                p = extract._LEAD_FUNCTION_WORD_2.sub("", extract._LEAD_FUNCTION_WORD.sub(
+                    "", extract._LEAD_SKIP.sub("", phrase.strip(" ,;:.-–—"))))
+                p = extract._NUMERIC.sub(" ", " " + p).strip()
+                want = extract._SPACES.sub(" ", extract._TRAIL_FUNCTION_WORD.sub("", p)).strip(" ,;:.-–—")
+                got = extract._clean.__wrapped__(phrase, 50)
+                assert got is None or got == want, phrase
+
+
+def test_determiner_at_the_end_is_found_from_the_last_characters():
+    regex = extract._ENDS_WITH_DETERMINER_OR_QUALIFIER
+    words = ["a", "an", "the", "significant", "insignificant", "5%", "%", "mean", "x", "Further"]
+    for n in range(4):
+        for combo in itertools.product(words, repeat=n):
+            for tail in ("", " ", "  \n"):
+                text = " ".join(combo) + tail
+                assert bool(regex.search(text, max(0, len(text.rstrip()) - 11))) == bool(regex.search(text)), text

@@ -121,3 +121,14 @@ def test_inner_checks():
     assert inner_checks(re.compile(r"(?<![\w-])(?:a\b|b)(?![\w-])"))
     assert inner_checks(re.compile(r"(?<![\w-])(?:a|b$)(?![\w-])"))
     assert not inner_checks(re.compile(r"(?<![\w-])(?:a|b+)(?![\w-])"))
+
+
+def test_plain_prefilter_answers_like_its_trigger():
+    from pipeline.claims.prefilter import Prefilter, lowered
+    for pattern in (r"(?:rather|instead)\s+than", r"\b(?:arm|group)\b", r"x\.y|a\+b", r"(?:certainty|grade)"):
+        pf = Prefilter(re.compile(pattern, re.IGNORECASE))
+        for text in TEXTS + ["Rather than", "the arm", "x.y", "A+B", "GRADE", "armour", "xay"]:
+            low = lowered(text)
+            assert pf.may_match(text) == (low is None or pf.trigger.search(low) is not None), (pattern, text)
+    assert Prefilter(re.compile(r"(?:arm|group)")).plain == ("arm", "group")
+    assert Prefilter(re.compile(r"\bp\s*[<=>]")).plain is None
