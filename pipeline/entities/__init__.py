@@ -10,8 +10,8 @@ import json
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from itertools import chain, compress, repeat
-from operator import itemgetter, le, lt, not_, or_, sub
+from itertools import chain, compress
+from operator import itemgetter, le, lt, sub
 from typing import Any
 
 from spacy.tokens import Doc
@@ -20,12 +20,13 @@ from pipeline.nlp.extensions import doc_text
 
 from .lexicon import Lexicon, load_lexicon
 from .rules import (anatomy_head_candidates, anatomy_words, compile_patterns, compound_code_candidates,
-                    deficiency_candidates,
+                    deficiency_candidates, ending_word_starts, has_word_ending,
                     organism_candidates, systematic_name_candidates,
                     disease_morphology_candidates, gene_candidates, inn_stem_candidates,
                     pathology_heads)
 from .text import BREAK, DROP, GREEK, norm_token, tokenize
 from .tokens import TextTokens
+from .words import ENDING, HEAD, NON_ASCII, PLURAL, WordFlags
 
 __all__ = ["EntityRecognizer", "get_recognizer", "LABELS"]
 
@@ -34,8 +35,6 @@ MAX_TOKENS = 12
 _NEVER_FIRST = frozenset(c for c in map(chr, range(128))
                          if not c.isalnum() and c not in "(+[" and not c.isspace())
 _START, _END, _LABEL, _PRIORITY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(6)
-_WITHOUT_S = itemgetter(slice(None, -1))
-_WITHOUT_ES = itemgetter(slice(None, -2))
 # separators whose normalised form is empty but which `TextTokens.norms` keeps as written
 _ASCII_DROP = frozenset(c for c in DROP if c.isascii())
 _NO_ASCII_DROP = str.maketrans(dict.fromkeys(_ASCII_DROP))
@@ -71,6 +70,7 @@ _PREP = re.compile(r"\b(?:in|of|for|with|to|by|on|from|against|at)\b")
 _DEFICIENCY = re.compile(r"[\s-]+(deficiency|deficiencies|deficient)\b")
 _ALLELE = re.compile(r"(?:[\s-]?[εe]\d(?:/[εe]\d)?|\*\d+[A-Z]?)(?![\w])")
 _WORD_LEFT = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+_LETTERS_HYPHENS = re.compile(r"[A-Za-z-]*")
 _PAREN_CONTINUED = re.compile(r"\s*\([^()]{1,12}\)\s*((?:[A-Za-z][\w-]*\s*){1,2})")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s*,\s*$")
 
@@ -84,11 +84,25 @@ def _may_follow_modifier(text: str, start: int) -> bool:
     """Can `_MODIFIER` end at `start` (white space after a modifier's last word)?"""
     if not start or not text[start - 1].isspace():
         return False
-    left = text[max(0, start - 60):start].split()
+    left = text[max(0, start - 60):start].rsplit(None, 1)
     if not left:
         return True
     last = left[-1]
     return not last.isascii() or bool(_MODIFIER_LAST.search(last.lower()))
+
+
+def _word_left(text: str, lo: int, start: int) -> tuple[int, int] | None:
+    """The span of group 1 of `_WORD_LEFT.search(text, lo, start)` (the word before the white
+    space that ends at `start`), found from the end: the match can only begin in the last run
+    of letters and hyphens, at its first letter."""
+    stripped = text[lo:start].rstrip()
+    end = lo + len(stripped)
+    if end == start:
+        return None  # no white space before `start`
+    run = stripped[len(stripped) - _LETTERS_HYPHENS.match(stripped[::-1]).end():].lstrip("-")
+    if not run:
+        return None
+    return end - len(run), end
 
 
 def _may_follow_coordination(text: str, start: int) -> bool:
@@ -133,10 +147,10 @@ def _key(text: str) -> str:
     return "".join(norm_token(t) for _, _, t in tokenize(text))
 
 
-def _pair_offsets(doc, text: str, abbr, n_tokens: int) -> tuple[str, int, int] | None:
-    """(short form, long start, long end) of one serialised abbreviation read from four
-    tokens (no Span objects); None when the entry is not plain token indices into `doc`,
-    whose text is `text`."""
+def _pair_offsets(doc, text: str, abbr, n_tokens: int, long_spans: dict) -> tuple[str, int, int] | None:
+    """(short form, long start, long end) of one serialised abbreviation read from its tokens
+    (no Span objects); None when the entry is not plain token indices into `doc`, whose text
+    is `text`. `long_spans`: the character spans of the long forms read so far."""
     if n_tokens < 0 or not isinstance(abbr, dict):
         return None
     ss, se = abbr.get("short_start"), abbr.get("short_end")
@@ -144,9 +158,24 @@ def _pair_offsets(doc, text: str, abbr, n_tokens: int) -> tuple[str, int, int] |
     if not (type(ss) is type(se) is type(ls) is type(le) is int and 0 <= ss < se <= n_tokens
             and 0 <= ls < le <= n_tokens):
         return None
-    first, last = doc[ss], doc[se - 1]
-    long_last = doc[le - 1]
-    return (text[first.idx:last.idx + len(last)], doc[ls].idx, long_last.idx + len(long_last))
+    first = doc[ss]
+    last = first if se - ss == 1 else doc[se - 1]
+    long = long_spans.get((ls, le))
+    if long is None:
+        long_last = doc[le - 1]
+        long = long_spans[ls, le] = (doc[ls].idx, long_last.idx + len(long_last))
+    return (text[first.idx:last.idx + len(last)], long[0], long[1])
+
+
+def _coverage(spans: list[tuple], size: int):
+    """`find` of a byte array (of `size` bytes or more) set to 1 at the characters `spans`
+    cover."""
+    covered = bytearray(max(size, max(map(_END, spans), default=0)))
+    for span in spans:
+        s, e = span[0], span[1]
+        if s < e:
+            covered[s:e] = b"\1" * (e - s)
+    return covered.find
 
 
 def _is_resolved(ents: list[tuple]) -> bool:
@@ -205,6 +234,7 @@ class EntityRecognizer:
         self.model_labels.update(self.config.get("model_labels") or {})
         self.model_name = self.config.get("model") or None
         compile_patterns()
+        self.word_flags = WordFlags(self.entries, pathology_heads(), has_word_ending)
 
     # ------------------------------------------------------------ lexicon
     def _lookup(self, key: str, case_key: str):
@@ -231,16 +261,17 @@ class EntityRecognizer:
         if not n:
             return out
         known = self.lexicon_keys
+        separators = _ASCII_DROP
         last = n - 1
-        for i in compress(range(n), map(known.__contains__, norms)):
-            key = norms[i]
-            if key not in entries:
+        for i, first in compress(enumerate(norms), map(known.__contains__, norms)):
+            is_entry = first in entries
+            if not is_entry:
                 # an entry prefix alone starts a match only when the next token's key
                 # continues it or a separator follows
                 if i == last:
                     continue
                 second = norms[i + 1]
-                if second not in _ASCII_DROP and key + second not in known:
+                if second not in separators and first + second not in known:
                     continue
             si = starts[i]
             c0 = text[si]
@@ -248,25 +279,37 @@ class EntityRecognizer:
                 continue  # (non-alphanumeric tokens are single characters)
             if i > 0 and ends[i - 1] == si and text[si - 1].isalnum():
                 continue  # never start inside a word
-            key = ""
-            for j in range(i, min(n, i + MAX_TOKENS)):
+            # the first token alone (its key is neither empty nor a separator)
+            if is_entry:
+                ei = ends[i]
+                if (text[ei - 1].isalnum() or ei - si == 1 and c0 in "+)") and not (
+                        i < last and starts[i + 1] == ei and text[ei].isalnum()) and (
+                        first not in splits or self._split_ok(first, norms, i, i)):
+                    recs = entries[first]
+                    if len(recs) == 1 and recs[0][4] is None:
+                        rec = recs[0]
+                    else:
+                        rec = self._lookup(first, _case_key(text, toks, i, i))
+                    if rec is not None:
+                        out.append((si, ei, rec[0], rec[1], rec[2], rec[3], PRIORITY.get(rec[3], 3)))
+                if first not in prefixes:
+                    continue
+            key = first
+            for j in range(i + 1, min(n, i + MAX_TOKENS)):
                 sj, ej = starts[j], ends[j]
-                if j > i:
-                    if key + norms[j] not in known and norms[j] not in _ASCII_DROP:
-                        break  # neither an entry nor the prefix of one: nothing further
-                    if sj - ends[j - 1] > 1:
-                        break
-                    if ej - sj == 1 and text[sj] in BREAK and not (
-                            text[sj] == "." and ends[j - 1] - starts[j - 1] == 1 and text[starts[j - 1]].isupper()):
-                        break  # a sentence boundary, except after an initial ('C. elegans')
                 nj = norms[j]
-                if nj not in _ASCII_DROP:
-                    key += nj
-                if not key:
+                if nj not in separators and key + nj not in known:
+                    break  # neither an entry nor the prefix of one: nothing further
+                if sj - ends[j - 1] > 1:
                     break
+                if ej - sj == 1 and text[sj] in BREAK and not (
+                        text[sj] == "." and ends[j - 1] - starts[j - 1] == 1 and text[starts[j - 1]].isupper()):
+                    break  # a sentence boundary, except after an initial ('C. elegans')
+                if nj not in separators:
+                    key += nj
                 if key in entries and (text[ej - 1].isalnum() or ej - sj == 1 and text[sj] in "+)") and not (
-                        j + 1 < n and starts[j + 1] == ej and text[ej].isalnum()):
-                    if j == i and key not in splits or self._split_ok(key, norms, i, j):
+                        j < last and starts[j + 1] == ej and text[ej].isalnum()):
+                    if self._split_ok(key, norms, i, j):
                         recs = entries[key]
                         if len(recs) == 1 and recs[0][4] is None:
                             rec = recs[0]
@@ -288,20 +331,16 @@ class EntityRecognizer:
             return not sig
         return sig in allowed
 
-    def _plural_candidates(self, text: str, toks: TextTokens, taken) -> list[tuple]:
+    def _plural_candidates(self, text: str, toks: TextTokens, taken, plural_tokens=None) -> list[tuple]:
+        """Plurals of vocabulary entries. `plural_tokens`: the indices of the tokens with the
+        flag `words.PLURAL`, when known."""
         out = []
-        starts, ends, lower = toks.starts, toks.ends, toks.lower
+        starts, ends = toks.starts, toks.ends
         entries = self.entries
-        ending_s = list(compress(range(len(lower)), map(str.endswith, lower, repeat("s"))))
-        if not ending_s:
-            return out
-        words = [lower[k] for k in ending_s]
-        # the singular ('-s' or '-es' dropped) is a key; non-ASCII words are normalised apart
-        maybe = map(or_, map(entries.__contains__, map(_WITHOUT_S, words)),
-                    map(entries.__contains__, map(_WITHOUT_ES, words)))
-        if not text.isascii():
-            maybe = map(or_, maybe, map(not_, map(str.isascii, words)))
-        for k in compress(ending_s, maybe):
+        if plural_tokens is None:
+            flags = self.word_flags
+            plural_tokens = [k for k, w in enumerate(toks.lower) if flags[w] & PLURAL]
+        for k in plural_tokens:
             s, e = starts[k], ends[k]
             t = text[s:e]
             if len(t) > 4 and t.endswith("s") and t[:-1].isalpha() and (s, e) not in taken:
@@ -343,7 +382,8 @@ class EntityRecognizer:
         then the rules in their fixed order), so the choice never depends on hashing."""
         if _is_resolved(cands):
             return list(cands)
-        unique = list(dict.fromkeys(cands))
+        # a repeated non-empty candidate overlaps its first copy and is dropped below anyway
+        unique = cands if all(map(lt, map(_START, cands), map(_END, cands))) else list(dict.fromkeys(cands))
         # sort keys built by C-level passes; the position in `unique` breaks remaining ties as
         # a stable sort would
         order = sorted(zip(map(sub, map(_START, unique), map(_END, unique)), map(_PRIORITY, unique),
@@ -448,11 +488,13 @@ class EntityRecognizer:
             if ent[2] == "DISEASE" and " " not in text[ent[0]:ent[1]]:
                 start = ent[0]
                 while start and text[start - 1].isspace():  # (the word ends in white space)
-                    m = _WORD_LEFT.search(text, max(prev_end, start - 40), start)
-                    if not m or m.end() != start or m.group(1).lower() not in anatomy or (
-                            not m.group(1).islower() and not m.group(1)[1:].islower()):
+                    span = _word_left(text, max(prev_end, start - 40), start)
+                    if span is None:
                         break
-                    start = m.start(1)
+                    word = text[span[0]:span[1]]
+                    if word.lower() not in anatomy or (not word.islower() and not word[1:].islower()):
+                        break
+                    start = span[0]
                 if start != ent[0]:
                     ent = (start, ent[1], ent[2], ent[3], ent[4], "anatomy_rule", ent[6])
             if ent[2] == "DISEASE" and _may_follow_modifier(text, ent[0]):
@@ -472,8 +514,9 @@ class EntityRecognizer:
         if hasattr(doc, "has_extension") and doc.has_extension("abbreviations"):
             abbrs = doc._.abbreviations
         n_tokens = len(doc) if abbrs and isinstance(doc, Doc) else -1
+        long_spans: dict[tuple[int, int], tuple[int, int]] = {}
         for a in abbrs or ():
-            span = _pair_offsets(doc, text, a, n_tokens)
+            span = _pair_offsets(doc, text, a, n_tokens, long_spans)
             if span is not None:
                 pairs.append(span)
                 continue
@@ -547,7 +590,8 @@ class EntityRecognizer:
         by_end: dict[int, list[tuple[int, tuple]]] = {}
         for k, ent in enumerate(ents):
             by_end.setdefault(ent[1], []).append((k, ent))
-        for sf, ls, le in pairs:
+        # a pair seen before changes nothing: its short form has a definition or none
+        for sf, ls, le in dict.fromkeys(pairs):
             if defs.get(sf) is not None:
                 continue
             long_text = text[ls:le]
@@ -587,8 +631,14 @@ class EntityRecognizer:
         by_start = sorted(extra, key=_START)
         extra_starts = [x[0] for x in by_start]
         longest = max(x[1] - x[0] for x in extra)
+        # the characters the occurrences cover (they are never empty): a non-empty candidate
+        # none of them covers overlaps no occurrence
+        covered = _coverage(extra, len(text))
         kept = []
         for c in cands:
+            if c[0] < c[1] and covered(1, c[0], c[1]) < 0:
+                kept.append(c)
+                continue
             lo = bisect_left(extra_starts, c[0] - longest)
             hi = bisect_left(extra_starts, c[1])
             clash = [x for x in by_start[lo:hi] if x[0] < c[1] and c[0] < x[1]]
@@ -600,7 +650,9 @@ class EntityRecognizer:
             kept_sorted = sorted(kept, key=_START)
             kept_starts = [c[0] for c in kept_sorted]
             widest = max(c[1] - c[0] for c in kept)
-            extra = [x for x in extra if not any(
+            # an occurrence no kept candidate overlaps is inside none of them
+            overlapped = _coverage(kept, len(text))
+            extra = [x for x in extra if overlapped(1, x[0], x[1]) < 0 or not any(
                 c[0] <= x[0] and x[1] <= c[1] and (c[1] - c[0]) > (x[1] - x[0])
                 for c in kept_sorted[bisect_left(kept_starts, x[0] - widest):
                                      bisect_right(kept_starts, x[0])])]
@@ -619,18 +671,26 @@ class EntityRecognizer:
         if not text:
             return []
         toks = TextTokens(text)
+        # one memo lookup per token finds the few tokens the token-level rules look at
+        memo, lower = self.word_flags, toks.lower
+        marked = list(compress(range(len(lower)), map(memo.__getitem__, lower)))
+        flags = [memo[lower[k]] for k in marked]
+        plural_tokens = [k for k, f in zip(marked, flags) if f & PLURAL]
+        head_tokens = [k for k, f in zip(marked, flags) if f & HEAD]
+        word_starts = ending_word_starts(text, toks, [k for k, f in zip(marked, flags) if f & ENDING])
+        toks.set_non_ascii([k for k, f in zip(marked, flags) if f & NON_ASCII])
         cands = [c for c in self.lexicon_candidates(text, toks)
                  if c[2] != "ORGANISM" or not self._species_modifier(text, c)]
-        taken = {(c[0], c[1]) for c in cands}
-        cands += self._plural_candidates(text, toks, taken)
+        taken = {(c[0], c[1]) for c in cands} if plural_tokens else set()
+        cands += self._plural_candidates(text, toks, taken, plural_tokens)
         cands += gene_candidates(text)
         cands += compound_code_candidates(text)
-        cands += disease_morphology_candidates(text)
-        cands += anatomy_head_candidates(text, toks)
+        cands += disease_morphology_candidates(text, word_starts)
+        cands += anatomy_head_candidates(text, toks, head_tokens)
         cands += deficiency_candidates(text)
         cands += organism_candidates(text)
-        cands += systematic_name_candidates(text)
-        cands += inn_stem_candidates(text, self.common)
+        cands += systematic_name_candidates(text, word_starts)
+        cands += inn_stem_candidates(text, self.common, word_starts)
         cands += self.model_candidates(doc, text)
         ents = self.resolve(cands)
         ents = self.resolve(self._composites(text, ents))
@@ -647,33 +707,37 @@ class EntityRecognizer:
         ]
 
 
-def _is_word_char(c: str) -> bool:
-    """Is `c` a regex word character (class `\\w`)?"""
-    return c.isalnum() or c == "_"
+def _may_end_occurrence(text: str, e: int) -> bool:
+    r"""Can an abbreviation occurrence end at `e`: `(?![\w+]|-\d)` (no word character, '+'
+    or hyphen and digit follows)?"""
+    c = text[e:e + 1]
+    return not c or not (c.isalnum() or c in "_+" or c == "-" and text[e + 1:e + 2].isdecimal())
 
 
 def _occurrences(text: str, sf: str) -> list[tuple[int, int]]:
     r"""Spans of the abbreviation `sf` in `text`, also plural and 'SF-induced': the matches of
     `(?<![\w\-])SF s? (?![\w+]|-\d)` (one pass of str.find, no regex per short form)."""
     out = []
-    n, k = len(text), len(sf)
-    at = text.find(sf)
+    k = len(sf)
+    find = text.find
+    at = find(sf)
     while at >= 0:
-        if at and (_is_word_char(text[at - 1]) or text[at - 1] == "-"):
-            at = text.find(sf, at + 1)
-            continue
-        end = None
-        for e in ((at + k + 1, at + k) if text[at + k:at + k + 1] == "s" else (at + k,)):
-            c = text[e:e + 1]
-            if c and (_is_word_char(c) or c == "+" or c == "-" and text[e + 1:e + 2].isdecimal()):
+        if at:
+            c = text[at - 1]
+            if c.isalnum() or c in "_-":
+                at = find(sf, at + 1)
                 continue
-            end = e
-            break
-        if end is None:
-            at = text.find(sf, at + 1)
+        e = at + k
+        # with a plural 's' only where it may end (a word character follows 'SF' otherwise)
+        if text[e:e + 1] == "s":
+            e = e + 1 if _may_end_occurrence(text, e + 1) else -1
+        elif not _may_end_occurrence(text, e):
+            e = -1
+        if e < 0:
+            at = find(sf, at + 1)
             continue
-        out.append((at, end))
-        at = text.find(sf, end)
+        out.append((at, e))
+        at = find(sf, e)
     return out
 
 

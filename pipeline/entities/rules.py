@@ -6,6 +6,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .lexicon import DATA_DIR
+from .text import GREEK as GREEK_NAMES
 
 # Candidate = (start, end, label, canonical, source_id, source, priority)
 
@@ -76,10 +77,9 @@ GENE_PATTERNS = [
     re.compile(_BU + _UPPER_HYPHEN_DIGIT),
 ]
 # the lower-case-prefix pattern split by its two alternatives (they never start at the same
-# place nor overlap): the first is tried only where a lower-case letter precedes two capitals,
-# the second starts with a literal 'p'
+# place nor overlap): the first is tried only where a lower-case letter precedes two capitals
+# (found by the capital scan, `_capital_scan`), the second starts with a literal 'p'
 _GENE_MIXED = re.compile(_B + r"[a-z]{1,2}[A-Z]{2,}[A-Za-z0-9]*(?:-\d+)?" + _E)
-_GENE_MIXED_TRIGGER = re.compile(r"[A-Z](?<=[a-z][A-Z])[A-Z]")
 _GENE_P = re.compile(r"p(?<![\w\-+/]p)\d{2,3}(?:[A-Z][A-Za-z0-9]*)?(?:-\d+)?" + _E)
 
 # all-caps words followed by a word that only genes/proteins take
@@ -99,8 +99,7 @@ _NOT_COMPOUND_CODE = re.compile(r"(?:CD|NCT|ISRCTN|ACTRN|GPR|ICD|SF|DSM|ISO|COVI
 def _mixed_case_matches(text: str) -> list[re.Match]:
     """Matches of the lower-case-prefix gene pattern (GENE_PATTERNS[2]), in text order."""
     starts = []
-    for t in _GENE_MIXED_TRIGGER.finditer(text):
-        q = t.start()
+    for q in _capital_scan(text)[1]:  # a capital between a lower-case letter and a capital
         starts += (q - 2, q - 1) if q > 1 else (q - 1,)
     mixed = matches_at(_GENE_MIXED, text, starts)
     p53 = list(_GENE_P.finditer(text)) if "p" in text else []
@@ -112,17 +111,26 @@ def _mixed_case_matches(text: str) -> list[re.Match]:
 
 
 def _numbered_family_matches(text: str) -> list[re.Match]:
-    """`GENE_PATTERNS[5].finditer(text)`, tried only before its literals ('ollagen' ...)."""
+    """`GENE_PATTERNS[5].finditer(text)`, tried only before its literals ('ollagen' ...)
+    followed by white space."""
     starts = []
     for literal in ("ollagen", "omplex", "aspase", "ytochrome", "actor"):
+        size = len(literal)
         at = text.find(literal, 1)
         while at > 0:
-            starts.append(at - 1)
+            if text[at + size:at + size + 1].isspace():
+                starts.append(at - 1)
             at = text.find(literal, at + 1)
     if not starts:
         return []
     starts.sort()
     return matches_at(GENE_PATTERNS[5], text, starts)
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_REGISTRY_ID = re.compile(r"[A-Za-z]+-?\d{4,}")
+# a digit or a gene-like ending of a Title-case symbol
+_GENE_ISH = re.compile(r"\d|[bcdfghjklmnpqrstvwxz]{2}[a-z]?$")
 
 
 def gene_candidates(text: str) -> list[tuple]:
@@ -144,10 +152,10 @@ def gene_candidates(text: str) -> list[tuple]:
             base = tok.rstrip("+-")
             if tok in stop or base in stop or FORMULA.match(base) or (s, e) in seen:
                 continue
-            prefix = re.match(r"[A-Za-z]+", tok)
-            if prefix and prefix.group(0) in stop and re.fullmatch(r"[A-Za-z]+-?\d{4,}", tok):
+            prefix = _LETTERS.match(tok)
+            if prefix and prefix.group(0) in stop and _REGISTRY_ID.fullmatch(tok):
                 continue  # registry identifiers: NCT04488601
-            if sum(c.isalpha() for c in tok) < 2:
+            if sum(map(str.isalpha, tok)) < 2:
                 continue
             seen.add((s, e))
             out.append((s, e, "GENE_OR_PROTEIN", symbol_canonical(tok), None, "gene_rule", 3))
@@ -160,7 +168,7 @@ def gene_candidates(text: str) -> list[tuple]:
             continue  # sentence-initial ordinary word
         if tok[1:].islower() and not any(c.isdigit() for c in tok) and tok.lower() == tok.lower():
             # Title-case symbol (mouse genes: Ldha, Pten) only with a digit or gene-ish ending
-            if not re.search(r"\d|[bcdfghjklmnpqrstvwxz]{2}[a-z]?$", tok):
+            if not _GENE_ISH.search(tok):
                 continue
         seen.add((s, e))
         out.append((s, e, "GENE_OR_PROTEIN", symbol_canonical(tok), None, "gene_rule", 3))
@@ -169,8 +177,9 @@ def gene_candidates(text: str) -> list[tuple]:
 
 def symbol_canonical(tok: str) -> str:
     """Lower-case symbol with Greek letters spelled out: 'TNF-α' -> 'tnf-alpha'."""
-    from .text import GREEK
-    return "".join(GREEK.get(c, c) for c in tok).lower()
+    if tok.isascii():
+        return tok.lower()
+    return "".join(GREEK_NAMES.get(c, c) for c in tok).lower()
 
 
 # influenza A subtypes (H3N2) and strain-qualified rodents (C57BL/6 mice, BALB/c mice, db/db mice)
@@ -181,26 +190,49 @@ ORGANISM_PATTERNS = [
 ]
 
 
-_RODENT_WORD = re.compile(r"\s(?:mice|rats|mouse|rat)\b")
-
-
-def _has_rodent_word(text: str) -> bool:
-    """`_RODENT_WORD.search(text)`, looking only where the literals occur."""
+def _rodent_word_starts(text: str) -> list[int]:
+    """Ascending starts of 'mice', 'mouse' and 'rat' after white space."""
+    out = []
     for word in ("mice", "mouse", "rat"):
         at = text.find(word, 1)
         while at > 0:
-            if text[at - 1].isspace() and _RODENT_WORD.match(text, at - 1):
-                return True
+            if text[at - 1].isspace():
+                out.append(at)
             at = text.find(word, at + 1)
-    return False
+    out.sort()
+    return out
+
+
+def _rodent_matches(text: str) -> list[re.Match]:
+    """`ORGANISM_PATTERNS[1][0].finditer(text)`, tried only from the two blank-separated
+    runs before each rodent word: a match is a strain, an optional qualifier and the rodent
+    word, separated by white space. The window ends a character after the longest rodent
+    word, so `\b` sees the character after the word (no other rodent word after white space
+    ends inside the window)."""
+    pattern = ORGANISM_PATTERNS[1][0]
+    out: list[re.Match] = []
+    n = len(text)
+    done = 0
+    for p in _rodent_word_starts(text):
+        lo = p
+        for _ in range(2):
+            while lo > 0 and text[lo - 1].isspace():
+                lo -= 1
+            while lo > 0 and not text[lo - 1].isspace():
+                lo -= 1
+        found = list(pattern.finditer(text, max(lo, done), min(n, p + 6)))
+        if found:
+            out += found
+            done = found[-1].end()
+    return out
 
 
 def organism_candidates(text: str) -> list[tuple]:
     out = []
     for pat, kind in ORGANISM_PATTERNS:
-        if kind is None and "N" not in text or kind is not None and not _has_rodent_word(text):
+        if kind is None and "N" not in text:
             continue  # the pattern's literal part is absent
-        for m in pat.finditer(text):
+        for m in (pat.finditer(text) if kind is None else _rodent_matches(text)):
             if kind is None:
                 out.append((m.start(), m.end(), "ORGANISM", m.group(0).lower(), None, "organism_rule", 3))
             else:
@@ -247,9 +279,11 @@ glycemia glycaemia natremia natraemia kalemia kalaemia calcemia calcaemia lipide
 """.split())
 
 
-def disease_morphology_candidates(text: str) -> list[tuple]:
+def disease_morphology_candidates(text: str, word_starts=None) -> list[tuple]:
+    """Words with a disease ending ('-itis', '-pathy'). `word_starts`:
+    `_ending_word_starts(text)` when known."""
     out = []
-    for m in _word_ending_matches(DISEASE_SUFFIX, text):
+    for m in _word_ending_matches(DISEASE_SUFFIX, text, word_starts):
         w = m.group(1)
         lw = w.lower()
         if lw in NOT_DISEASE_WORDS or not (w.islower() or (w[0].isupper() and w[1:].islower())):
@@ -323,24 +357,32 @@ def _chain_word() -> re.Pattern:
     return re.compile(rf"(?:{anat}|and|or|major)+", re.IGNORECASE)
 
 
+# words seen before a head word -> whether `_chain_word` matches all of it (memo across
+# texts, started afresh when it grows past the limit)
+_CHAIN_WORDS: dict[str, bool] = {}
+_CHAIN_MEMO_LIMIT = 100_000
+
 # on the reversed text: the separators and the word before a position
 _GAP_WORD_BACK = re.compile(r"([\s,/]+)([\w\-]+)")
 
 
-def _anatomy_matches(text: str, tokens=None) -> list[re.Match]:
+def _anatomy_matches(text: str, tokens=None, head_tokens=None) -> list[re.Match]:
     """`_anatomy_re().finditer(text)`, scanning only the words before a head word that an
-    anatomy mention can consist of. `tokens`: the text's `TextTokens`."""
+    anatomy mention can consist of. `tokens`: the text's `TextTokens`; `head_tokens`: the
+    indices of its tokens that are head words, when known."""
     pattern = _anatomy_re()
     if has_odd_case(text):
         return list(pattern.finditer(text))
     if tokens is not None:
-        heads = pathology_heads()
-        found = list(compress(range(len(tokens)), map(heads.__contains__, tokens.lower)))
-        head_spans = [(tokens.starts[k], tokens.ends[k]) for k in found]
+        if head_tokens is None:
+            heads = pathology_heads()
+            head_tokens = compress(range(len(tokens)), map(heads.__contains__, tokens.lower))
+        head_spans = [(tokens.starts[k], tokens.ends[k]) for k in head_tokens]
     else:
         head_spans = [(h.start() + 1, h.end()) for h in _head_re().finditer(text)]
     endings = _anatomy_endings()
     chain_word = _chain_word().fullmatch
+    chain_words = _CHAIN_WORDS
     n = len(text)
     rev = None
     out: list[re.Match] = []
@@ -358,7 +400,15 @@ def _anatomy_matches(text: str, tokens=None) -> list[re.Match]:
         start, at = head, n - head
         while True:
             m = _GAP_WORD_BACK.match(rev, at)
-            if not m or not chain_word(text, n - m.end(2), n - m.start(2)):
+            if not m:
+                break
+            word = text[n - m.end(2):n - m.start(2)]
+            is_chain = chain_words.get(word)
+            if is_chain is None:
+                if len(chain_words) >= _CHAIN_MEMO_LIMIT:
+                    chain_words.clear()
+                is_chain = chain_words[word] = chain_word(word) is not None
+            if not is_chain:
                 break
             start, at = n - m.end(2), m.end(2)
         found = list(pattern.finditer(text, max(start, done), min(n, head_end + 1)))
@@ -368,10 +418,10 @@ def _anatomy_matches(text: str, tokens=None) -> list[re.Match]:
     return out
 
 
-def anatomy_head_candidates(text: str, tokens=None) -> list[tuple]:
+def anatomy_head_candidates(text: str, tokens=None, head_tokens=None) -> list[tuple]:
     """'renal failure', 'liver injury', 'cardiac and renal toxicity'."""
     out = []
-    for m in _anatomy_matches(text, tokens):
+    for m in _anatomy_matches(text, tokens, head_tokens):
         first = m.group(1).split()[0]
         if not (first.islower() or first[:1].isupper() and first[1:2].islower()):
             continue
@@ -385,10 +435,11 @@ def _inn_re() -> re.Pattern:
     return re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}(?:" + "|".join(map(re.escape, stems)) + r"))(?![\w\-])")
 
 
-def inn_stem_candidates(text: str, common: frozenset[str]) -> list[tuple]:
-    """Unknown drug names recognised by their INN stem ('-tinib', '-sartan', '-olol')."""
+def inn_stem_candidates(text: str, common: frozenset[str], word_starts=None) -> list[tuple]:
+    """Unknown drug names recognised by their INN stem ('-tinib', '-sartan', '-olol').
+    `word_starts`: `_ending_word_starts(text)` when known."""
     out = []
-    for m in _word_ending_matches(_inn_re(), text):
+    for m in _word_ending_matches(_inn_re(), text, word_starts):
         w = m.group(1)
         lw = w.lower()
         if lw in common or not (w.islower() or w[1:].islower()):
@@ -439,11 +490,11 @@ _COMPOSED = re.compile(r"(?<![\w\-])([a-z]{10,}(?:" + "|".join(_COMPOSED_ENDINGS
 _MORPH_RE = re.compile(_MORPHEMES)
 
 
-def systematic_name_candidates(text: str) -> list[tuple]:
+def systematic_name_candidates(text: str, word_starts=None) -> list[tuple]:
     """IUPAC-like names (locant + chemical morpheme), '-ic acid' names and words composed of
-    several chemical morphemes."""
+    several chemical morphemes. `word_starts`: `_ending_word_starts(text)` when known."""
     out = []
-    for m in _word_ending_matches(_COMPOSED, text):
+    for m in _word_ending_matches(_COMPOSED, text, word_starts):
         w = m.group(1)
         if not (w.islower() or w[1:].islower()):
             continue
@@ -495,12 +546,18 @@ def suffix_trie(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ending_trigger() -> re.Pattern:
-    """On the reversed lower-cased text: a word boundary, then a disease or INN-stem ending,
-    or a chemical ending after ten letters (the word-ending rules' necessary conditions)."""
+def _reversed_ending() -> str:
+    """On a reversed lower-cased word: a disease or INN-stem ending, or a chemical ending
+    after ten letters (the word-ending rules' necessary conditions)."""
     stems = _words("inn_stems.txt")
-    return re.compile(r"[^\w\-](?:" + suffix_trie([w[::-1] for w in set(DISEASE_ENDINGS) | stems]) + "|"
-                      + suffix_trie([w[::-1] for w in _COMPOSED_ENDINGS]) + r"[a-z]{10})")
+    return ("(?:" + suffix_trie([w[::-1] for w in set(DISEASE_ENDINGS) | stems]) + "|"
+            + suffix_trie([w[::-1] for w in _COMPOSED_ENDINGS]) + r"[a-z]{10})")
+
+
+@lru_cache(maxsize=1)
+def _ending_trigger() -> re.Pattern:
+    """On the reversed lower-cased text: a word boundary, then `_reversed_ending`."""
+    return re.compile(r"[^\w\-]" + _reversed_ending())
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -525,9 +582,37 @@ def _ending_word_starts(text: str) -> list[int] | None:
     return starts
 
 
-def _word_ending_matches(pattern: re.Pattern, text: str):
-    """`pattern.finditer(text)` for a one-word pattern whose words end as `_ending_trigger` knows."""
-    starts = _ending_word_starts(text)
+@lru_cache(maxsize=1)
+def _word_ending() -> re.Pattern:
+    return re.compile(_reversed_ending())
+
+
+def has_word_ending(word: str) -> bool:
+    """Does the lower-cased token end as `_ending_trigger` looks for?"""
+    return _word_ending().match(word[::-1]) is not None
+
+
+def ending_word_starts(text: str, tokens, marked) -> list[int] | None:
+    """`_ending_word_starts(text)` from the text's `TextTokens` and the indices (ascending)
+    of its tokens for which `has_word_ending` holds: the starts of those followed by neither
+    a word character nor a hyphen."""
+    if not tokens.aligned or has_odd_case(text):
+        return None
+    low, starts, ends = tokens.lowered, tokens.starts, tokens.ends
+    n = len(low)
+    out = []
+    for k in marked:
+        e = ends[k]
+        if e == n or not (low[e].isalnum() or low[e] in "_-"):
+            out.append(starts[k])
+    return out
+
+
+def _word_ending_matches(pattern: re.Pattern, text: str, starts=None):
+    """`pattern.finditer(text)` for a one-word pattern whose words end as `_ending_trigger`
+    knows; `starts`: `_ending_word_starts(text)` when known."""
+    if starts is None:
+        starts = _ending_word_starts(text)
     if starts is None:
         return pattern.finditer(text)
     return matches_at(pattern, text, starts)
@@ -606,26 +691,40 @@ _CAPITAL_CONTEXT, _CAPITAL_CODE = 5, 6
 @lru_cache(maxsize=1)
 def _capital_trigger() -> re.Pattern:
     """A capital starting a word where at least one shape matches; group k+1 spans what
-    shape k matches after the capital (when it does)."""
+    shape k matches after the capital (when it does). Or, in the same scan, a capital after
+    a lower-case letter and before another capital (where the lower-case-prefix gene pattern
+    can match): then the last group is set instead."""
     bodies = [("(?<![+/][A-Z])" if gene else "") + shape for shape, gene in _CAPITAL_SHAPES]
-    return re.compile(r"[A-Z](?<![\w\-][A-Z])(?=" + "|".join(bodies) + ")"
-                      + "".join(f"(?:(?=({body}))|)" for body in bodies))
+    return re.compile(r"[A-Z](?:(?<![\w\-][A-Z])(?=" + "|".join(bodies) + ")"
+                      + "".join(f"(?:(?=({body}))|)" for body in bodies)
+                      + r"|(?<=[a-z][A-Z])(?=[A-Z])())")
 
 
 @lru_cache(maxsize=2)
-def _capital_spans(text: str) -> tuple[list[tuple[int, int]], ...]:
-    """For each capital-initial shape, the spans `re.finditer` gives for its whole pattern."""
+def _capital_scan(text: str) -> tuple[tuple[list[tuple[int, int]], ...], list[int]]:
+    """For each capital-initial shape, the spans `re.finditer` gives for its whole pattern;
+    and the positions of the capitals after a lower-case letter and before another capital."""
     out: tuple[list[tuple[int, int]], ...] = tuple([] for _ in _CAPITAL_SHAPES)
+    mixed: list[int] = []
     free = [0] * len(_CAPITAL_SHAPES)  # where the next match of each shape may start
     groups = range(len(_CAPITAL_SHAPES))
+    after_lower = len(_CAPITAL_SHAPES) + 1
     for m in _capital_trigger().finditer(text):
         p = m.start()
+        if m.end(after_lower) >= 0:
+            mixed.append(p)
+            continue
         for k in groups:
             e = m.end(k + 1)
             if e >= 0 and p >= free[k]:
                 out[k].append((p, e))
                 free[k] = e
-    return out
+    return out, mixed
+
+
+def _capital_spans(text: str) -> tuple[list[tuple[int, int]], ...]:
+    """For each capital-initial shape, the spans `re.finditer` gives for its whole pattern."""
+    return _capital_scan(text)[0]
 
 
 def compile_patterns() -> None:
@@ -634,6 +733,7 @@ def compile_patterns() -> None:
     _chain_word()
     _inn_re()
     _ending_trigger()
+    _word_ending()
     _systematic_trigger()
     _capital_trigger()
     gene_stoplist()

@@ -19,15 +19,18 @@ _SPLIT_RE = re.compile(r"([a-z0-9]+(?![^\W_])|[^\W_]+|[^\s])", re.UNICODE)
 
 
 class TextTokens:
-    """`lower[k]`, `starts[k]`, `ends[k]` of every token k of `text`; `norms` on demand."""
+    """`lower[k]`, `starts[k]`, `ends[k]` of every token k of `text`; `norms` on demand.
+    `lowered`: the lower-cased text; `aligned`: lower-casing kept every character in place."""
 
-    __slots__ = ("text", "lower", "starts", "ends", "_norms")
+    __slots__ = ("text", "lowered", "aligned", "lower", "starts", "ends", "_norms", "_non_ascii")
 
     def __init__(self, text: str):
         self.text = text
         self._norms: list[str] | None = None
-        low = text.lower()
-        if len(low) == len(text):
+        self._non_ascii: list[int] | None = None
+        self.lowered = low = text.lower()
+        self.aligned = len(low) == len(text)
+        if self.aligned:
             # lower-casing kept every character in place (and in its character class)
             parts = _SPLIT_RE.split(low)
             offsets = list(accumulate(map(len, parts)))
@@ -55,7 +58,15 @@ class TextTokens:
             norms = self.lower
             if not self.text.isascii():
                 norms = list(norms)
-                for k in compress(range(len(norms)), map(not_, map(str.isascii, norms))):
+                found = self._non_ascii
+                if found is None:
+                    found = compress(range(len(norms)), map(not_, map(str.isascii, norms)))
+                for k in found:
                     norms[k] = norm_token(self.token(k))
             self._norms = norms
         return self._norms
+
+    def set_non_ascii(self, indices: list[int]) -> None:
+        """Record the indices of the tokens k whose `lower[k]` is not ASCII (ascending), so
+        that `norms` need not look for them."""
+        self._non_ascii = indices

@@ -66,7 +66,6 @@ def test_rule_scans_match_plain_regex_scans():
         assert spans(r._acid_matches(text)) == spans(r.ACID.finditer(text))
         assert spans(r._mixed_case_matches(text)) == spans(r.GENE_PATTERNS[2].finditer(text))
         assert spans(r._numbered_family_matches(text)) == spans(r.GENE_PATTERNS[5].finditer(text))
-        assert r._has_rodent_word(text) == bool(r._RODENT_WORD.search(text))
 
 
 def test_capital_shapes_match_their_patterns():
@@ -114,3 +113,44 @@ def test_coordination_window_keeps_the_coordination_match():
             whole = _COORD.search(text, max(0, s - 120), s)
             narrow = _COORD.search(text, _coordination_window(text, s), s)
             assert (whole and (whole.span(), whole.span(1))) == (narrow and (narrow.span(), narrow.span(1)))
+
+
+def test_word_ending_starts_from_tokens_match_the_reversed_scan():
+    for text in TEXTS:
+        toks = TextTokens(text)
+        marked = [k for k, w in enumerate(toks.lower) if r.has_word_ending(w)]
+        assert r.ending_word_starts(text, toks, marked) == r._ending_word_starts(text)
+
+
+def test_word_flags_match_the_token_tests():
+    from pipeline.entities.words import ENDING, HEAD, NON_ASCII, PLURAL, WordFlags
+    entries = {"colitis", "gliom", "anaemia", "mouse", "nephropathy"}
+    flags = WordFlags(entries, r.pathology_heads(), r.has_word_ending)
+    for text in TEXTS:
+        for w in TextTokens(text).lower:
+            f = flags[w]
+            plural = w.endswith("s") and (w[:-1] in entries or w[:-2] in entries or not w.isascii())
+            assert bool(f & PLURAL) == plural
+            assert bool(f & HEAD) == (w in r.pathology_heads())
+            assert bool(f & NON_ASCII) == (not w.isascii())
+            reversed_scan = r._ending_trigger().match(" " + w[::-1]) is not None
+            assert bool(f & ENDING) == reversed_scan
+
+
+def test_rodent_scan_matches_the_plain_regex_scan():
+    pattern = r.ORGANISM_PATTERNS[1][0]
+    extra = ["C57BL/6 mice rats BALB/c  male\\n mice", "rat/B6 mice, db/db rats; AB12 ratty mice mouse",
+             "x C57BL/6J\\tfemale   mice and SD rats. (NOD/SCID mice) ob/ob mouse rat rat"]
+    for text in TEXTS + extra + [t.replace("\\n", "\n").replace("\\t", "\t") for t in extra]:
+        assert spans(r._rodent_matches(text)) == spans(pattern.finditer(text))
+
+
+def test_word_left_matches_the_regex_search():
+    from pipeline.entities import _WORD_LEFT, _word_left
+    rnd = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rnd.choice("aB-- \n\t\u00a0x,.(é1_") for _ in range(rnd.randint(0, 14)))
+        start = rnd.randint(0, len(text))
+        lo = rnd.randint(0, start)
+        m = _WORD_LEFT.search(text, lo, start)
+        assert _word_left(text, lo, start) == (m.span(1) if m and m.end() == start else None)
