@@ -162,3 +162,36 @@ def test_not_count_after(after):
                    or (ex.unit_re.match(after) and not m.UNIT_LETTER_WORD_RE.match(after))
                    or m.UNIT_LETTER_RE.match(after) or m.VS_AFTER_RE.match(after))
     assert bool(ex.not_count_after_re.match(after)) == blocked
+
+
+CUE_PIECES = st.sampled_from([
+    "", " ", ",", "  ", "\n", "who", "of whom", "that", "which", "were", "had been", "having been", "will be",
+    "then", "all", "each", "subsequently", "randomized", "Randomised", "assigned", "allocated", "enrolled",
+    "included in the analysis", "included", "analysed", "available for", "the final", "analysis", "follow-up",
+    "lost to follow-up", "withdrew", "did not complete", "excluded", "declined", "for eligibility", "screening",
+    "divided into", "two", "groups", "met the inclusion criteria", "completed", "patients", "(", ")", "İ", "ſ",
+    "K", "WERE", "took part", "in the", "study", "x",
+])
+CUE_TEXTS = st.lists(CUE_PIECES, max_size=10).map(" ".join) | st.lists(CUE_PIECES, max_size=10).map("".join)
+
+
+def _role_after_every_cue(ex, after: str):
+    """`_role_after` trying every cue."""
+    if not ex.cue_after_any.match(after):
+        return None
+    best, best_len = None, -1
+    for role, quick, full, _ in ex.cue_after:
+        m = quick.get().match(after)
+        if m and extract_module.SCREENING_RE.match(after, m.end()):
+            m = full.get().match(after)
+        if m and m.end() > best_len:
+            best, best_len = role, m.end()
+    return best
+
+
+@settings(max_examples=600, deadline=None)
+@given(CUE_TEXTS)
+def test_role_after_tries_the_cues_that_may_match(text):
+    ex = extract_module._get_extractor(extract_module.load_lexicon())
+    for after in (text, " " + text, ", " + text):
+        assert ex._role_after(after) == _role_after_every_cue(ex, after), after
