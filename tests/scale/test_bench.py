@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.bench import main, scaling_corpus, synthetic_abstracts, synthetic_fulltext
+from pipeline.bench import (bench_scaling, main, scaling_corpus, synthetic_abstracts,
+                             synthetic_fulltext)
 
 
 def test_synthetic_corpus_is_deterministic():
@@ -34,3 +35,11 @@ def test_scaling_corpus_spreads_full_texts_among_abstracts():
     assert mixed.index("f0") == 5 and mixed[-1] == "f1"
     only_abstracts = scaling_corpus(Path("absent"), "synthetic", corpora, abstracts=4, fulltexts=0)
     assert only_abstracts == ["a0", "a1", "a2", "a3"]
+
+
+def test_scaling_runs_one_and_two_processes_alternately(tmp_path):
+    figures = bench_scaling(synthetic_abstracts(6), tmp_path, repeats=1)
+    assert figures["docs"] == 6 and {len(w) for w in figures["walls"].values()} == {1}
+    assert figures["one"]["n_process"] == 1 and figures["two"]["n_process"] == 2
+    assert "articles: 6" in figures["one"]["summary"] and "articles: 6" in figures["two"]["summary"]
+    assert figures["speedup"] > 0
