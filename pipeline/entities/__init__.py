@@ -237,6 +237,14 @@ class EntityRecognizer:
         self.word_flags = WordFlags(self.entries, pathology_heads(), has_word_ending)
 
     # ------------------------------------------------------------ lexicon
+    def _record(self, key: str, text: str, toks: TextTokens, i: int, j: int):
+        """The record of entry `key` matched by tokens i..j: its only record when that one is
+        case-free, else the one for the tokens' spelling."""
+        recs = self.entries[key]
+        if len(recs) == 1 and recs[0][4] is None:
+            return recs[0]
+        return self._lookup(key, _case_key(text, toks, i, j))
+
     def _lookup(self, key: str, case_key: str):
         recs = self.entries.get(key)
         if not recs:
@@ -285,11 +293,7 @@ class EntityRecognizer:
                 if (text[ei - 1].isalnum() or ei - si == 1 and c0 in "+)") and not (
                         i < last and starts[i + 1] == ei and text[ei].isalnum()) and (
                         first not in splits or self._split_ok(first, norms, i, i)):
-                    recs = entries[first]
-                    if len(recs) == 1 and recs[0][4] is None:
-                        rec = recs[0]
-                    else:
-                        rec = self._lookup(first, _case_key(text, toks, i, i))
+                    rec = self._record(first, text, toks, i, i)
                     if rec is not None:
                         out.append((si, ei, rec[0], rec[1], rec[2], rec[3], PRIORITY.get(rec[3], 3)))
                 if first not in prefixes:
@@ -310,11 +314,7 @@ class EntityRecognizer:
                 if key in entries and (text[ej - 1].isalnum() or ej - sj == 1 and text[sj] in "+)") and not (
                         j < last and starts[j + 1] == ej and text[ej].isalnum()):
                     if self._split_ok(key, norms, i, j):
-                        recs = entries[key]
-                        if len(recs) == 1 and recs[0][4] is None:
-                            rec = recs[0]
-                        else:
-                            rec = self._lookup(key, _case_key(text, toks, i, j))
+                        rec = self._record(key, text, toks, i, j)
                         if rec is not None:
                             out.append((si, ej, rec[0], rec[1], rec[2], rec[3],
                                         PRIORITY.get(rec[3], 3)))
