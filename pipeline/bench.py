@@ -275,9 +275,10 @@ def scaling_corpus(bench_dir: Path, source: str, corpora: dict[str, list[str]], 
     return mixed
 
 
-def bench_scaling(texts: list[str], work: Path, repeats: int = 2) -> dict[str, Any]:
+def bench_scaling(texts: list[str], work: Path, repeats: int = 2, shard_size: int | None = None) -> dict[str, Any]:
     """extract with 1 and 2 processes on the same JSONL copy of the texts, alternating, `repeats`
-    times each; the fastest run of each is compared (other load only ever adds time)."""
+    times each; the fastest run of each is compared (other load only ever adds time). Shards
+    have the configured size unless `shard_size` is given."""
     from pipeline.nlp.builder import load_config
 
     raw = work / "raw"
@@ -286,8 +287,8 @@ def bench_scaling(texts: list[str], work: Path, repeats: int = 2) -> dict[str, A
         for i, text in enumerate(texts):
             handle.write(json.dumps({"id": str(i), "text": text}) + "\n")
     config = work / "bench.cfg"
-    # small shards so that two workers stay evenly loaded to the end
-    config.write_text(load_config(overrides={"claims.shard_size": 16}).to_str(), "utf-8")
+    overrides = {"claims.shard_size": shard_size} if shard_size else {}
+    config.write_text(load_config(overrides=overrides).to_str(), "utf-8")
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
     for _ in range(max(1, repeats)):
         for n_process in (1, 2):
@@ -389,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scaling-repeats", type=int, default=2,
                         help="runs of each of the 1 and 2 process extracts, alternating; the "
                              "fastest of each is compared (default 2)")
+    parser.add_argument("--scaling-shard-size", type=int, default=None,
+                        help="shard size of the extract runs (default: the configured one)")
     parser.add_argument("--bench-dir", type=Path, default=BENCH_DIR)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="print pyinstrument hot spots")
@@ -430,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
             (work / "scaling").mkdir()
             results["scaling"] = bench_scaling(
                 scaling_corpus(args.bench_dir, source, corpora, args.scaling_limit,
-                               args.scaling_fulltexts), work / "scaling", args.scaling_repeats)
+                               args.scaling_fulltexts), work / "scaling", args.scaling_repeats,
+                args.scaling_shard_size)
         if args.profile:
             results["profile"] = profile_hot_spots(nlp, everything[:200])
     results["self_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
