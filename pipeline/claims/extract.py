@@ -112,6 +112,52 @@ _UNRESOLVED = Guarded(re.compile(
 _TREND = Guarded(re.compile(r"\b(?:trend(?:s|ed)?\s+(?:to|toward|towards|for)|tend(?:ed|s)?\s+to|approach(?:ed|ing)?\s+"
                     r"(?:statistical\s+)?significance|marginal(?:ly)?\s+significan|borderline\s+significan|"
                     r"did\s+not\s+reach|non-?significant|not\s+(?:statistically\s+)?significant)", re.IGNORECASE))
+# what follows a clause and says its difference was not significant: the next clause of the
+# sentence ("..., but the difference was not statistically significant", "..., but did not reach
+# significance") or the start of the next sentence ("This difference, which was not significant,
+# ..."). The subject must point back (the/this difference, this, which, or none at all), so that
+# "but HbA1c was not significantly different" about another outcome does not count.
+_NOT_SIGNIFICANT_VERB = (
+    r"(?:(?:was|were|is|are|remained)\s+(?:also\s+)?(?:not|n't)\s+(?:statistically\s+)?"
+    r"(?:significant(?!ly)|significantly\s+different)"
+    r"|(?:was|were|is|are)\s+not\s+significant\s+statistically"
+    r"|(?:was|were|is|are)\s+(?:statistically\s+)?(?:non-?significant|insignificant)"
+    r"|(?:was|were)\s+neither\s+statistically\s+significant"
+    r"|did\s+not\s+(?:reach|achieve|attain)\s+(?:statistical\s+|conventional\s+)?significance"
+    r"|failed\s+to\s+(?:reach|achieve|attain)\s+(?:statistical\s+)?significance"
+    r"|(?:also\s+)?approached\s+(?:statistical\s+)?significance)")
+_BETWEEN_GROUPS_WORDS = (r"between\s+(?:the\s+)?(?:two\s+|three\s+|both\s+|treatment\s+|study\s+)?"
+                         r"(?:groups?|arms?|treatments?|formulas?|conditions?|interventions?|regimens?)")
+_DIFFERENCE_NOUN = (r"(?:observed\s+|numerical\s+|between-group\s+)?"
+                    r"(?:differences?|changes?|reductions?|decreases?|increases?|improvements?|effects?|trends?)"
+                    rf"(?:\s+{_BETWEEN_GROUPS_WORDS})?(?:,\s+which)?")
+_BACK_REFERENCE = rf"(?:(?:the|this|these|those|that|such|both)\s+{_DIFFERENCE_NOUN}|this|which|it)"
+# "there were no significant differences between the groups", closing its clause
+_NO_DIFFERENCE_BETWEEN = (r"(?:there\s+(?:was|were)\s+)?no\s+(?:statistically\s+)?significant\s+differences?"
+                          rf"(?:\s+(?:was|were)\s+(?:observed|found|noted|seen|detected))?(?:\s+{_BETWEEN_GROUPS_WORDS})?"
+                          r"(?=\s*(?:[.;,(\[]|$))")
+_NOT_SIGNIFICANT_AFTER = re.compile(
+    r"[\s,;]*(?:\([^()]{0,80}\)[\s,;]*)?(?:but|although|though|however|yet|and|while)?,?\s*"
+    rf"(?:{_BACK_REFERENCE}\s+(?:(?:also|still)\s+)?{_NOT_SIGNIFICANT_VERB}"
+    rf"|{_NOT_SIGNIFICANT_VERB}"
+    rf"|{_NO_DIFFERENCE_BETWEEN}"
+    r"|(?:a\s+|the\s+)?(?:statistically\s+)?significant\s+difference\s+was\s+not\s+(?:noted|observed|found|seen|detected|reached))",
+    re.IGNORECASE)
+_NOT_SIGNIFICANT_NEXT = re.compile(
+    rf"\s{{1,3}}(?:However,\s+)?(?:(?:The|This|These)\s+{_DIFFERENCE_NOUN}\s+(?:(?:also|still)\s+)?{_NOT_SIGNIFICANT_VERB}"
+    rf"|This\s+{_NOT_SIGNIFICANT_VERB})", re.IGNORECASE)
+
+
+def _said_not_significant_after(text: str, clause_end: int, sentence_end: int) -> bool:
+    """The words right after a clause (the rest of its sentence, else the start of the next
+    sentence) say that the clause's difference was not significant."""
+    if "signific" not in text[clause_end:sentence_end + 160].lower():
+        return False
+    if clause_end < sentence_end and _NOT_SIGNIFICANT_AFTER.match(text, clause_end, sentence_end):
+        return True
+    return clause_end >= sentence_end - 2 and _NOT_SIGNIFICANT_NEXT.match(text, sentence_end, sentence_end + 160) is not None
+
+
 _SIGNIFICANT_WORD = re.compile(r"\bsignificant(?:ly)?\b", re.IGNORECASE)
 _NEG_NEAR = re.compile(r"(?:\b(?:not|no|non|nor|neither|without|never|failed\s+to|did\s+not\s+reach)\b|n't|non-)"
                        r"[\w\s-]{0,20}$", re.IGNORECASE)
@@ -1388,7 +1434,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                     stat_dir, text_dir_unread = statcues.direction_from_text(clause), False
                 if direction in ("increase", "decrease") and not significant and (
                         (stat_dir == "no_effect" and not _SAYS_SIGNIFICANT.search(clause))
-                        or _TREND.search(clause)):
+                        or _TREND.search(clause)
+                        or _said_not_significant_after(text, s_start + c_end, s_end)):
                     direction = "no_effect"
                     cue_valence = None
                 if direction in ("increase", "decrease") and _flip_for_group(clause, h, subject):

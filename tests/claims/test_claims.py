@@ -502,3 +502,41 @@ def test_intervention_canonical(text, entities, expected):
                                          [], ents, [], [])
     assert claims, text
     assert claims[0]["intervention_canonical"] == expected
+
+
+# --------------------------------------------------------------------------- a difference said to be not significant afterwards
+LATER_NOT_SIGNIFICANT_CASES = [
+    # the next clause of the sentence points back at the difference
+    ("Compared with usual care, metformin lowered fasting insulin, but the difference was not "
+     "statistically significant (P = 0.21).", "fasting insulin", "no_effect"),
+    ("Resveratrol reduced systolic blood pressure by 4 mmHg, although this difference did not reach "
+     "statistical significance.", "systolic blood pressure", "no_effect"),
+    ("LDL cholesterol fell by 9 mg/dl in the statin arm, but this was not significant statistically.",
+     "LDL cholesterol", "no_effect"),
+    ("Exercise improved sleep quality relative to stretching, but a significant difference was not observed.",
+     "sleep quality", "no_effect"),
+    # the difference between the groups, or no subject at all: the clause's own difference
+    ("The yoga programme reduced fatigue scores compared with usual care, but the difference between the "
+     "two groups was not statistically significant (p = 0.12).", "fatigue scores", "no_effect"),
+    ("The new formula increased stool frequency in infants, but did not reach statistical "
+     "significance (RR 1.6, p = 0.14).", "stool frequency", "no_effect"),
+    ("Walking speed improved with the cueing device, but was not significantly different between the "
+     "two arms.", "Walking speed", "no_effect"),
+    # the next sentence opens by pointing back
+    ("Length of stay was 2 days shorter in the early mobilisation group. This difference, which was not "
+     "statistically significant, reflected fewer infections.", "Length", "no_effect"),
+    # another outcome said to be not significant leaves the first claim alone
+    ("Metformin lowered fasting insulin (P = 0.01), but HbA1c was not significantly different.",
+     "fasting insulin", "decrease"),
+    ("Rapamycin reduced p-S6 levels in muscle. Body weight was not significantly different.",
+     "p-S6", "decrease"),
+    # a significant clause keeps its direction even when a later one is not
+    ("Rapamycin significantly reduced p-S6 levels (P < 0.001), and the change in body weight was not "
+     "significant.", "p-S6", "decrease"),
+]
+
+
+@pytest.mark.parametrize("text,outcome,direction", LATER_NOT_SIGNIFICANT_CASES)
+def test_difference_said_not_significant_afterwards(text, outcome, direction):
+    c = find(claims_of(text), outcome)
+    assert c["direction"] == direction, c
