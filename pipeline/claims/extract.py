@@ -126,16 +126,17 @@ _NOT_SIGNIFICANT_VERB = (
     r"|did\s+not\s+(?:reach|achieve|attain)\s+(?:statistical\s+|conventional\s+)?significance"
     r"|failed\s+to\s+(?:reach|achieve|attain)\s+(?:statistical\s+)?significance"
     r"|(?:also\s+)?approached\s+(?:statistical\s+)?significance)")
-_BETWEEN_GROUPS_WORDS = (r"between\s+(?:the\s+)?(?:two\s+|three\s+|both\s+|treatment\s+|study\s+)?"
+_BETWEEN_GROUPS_WORDS = (r"(?:between|among)\s+(?:the\s+)?(?:two\s+|three\s+|both\s+|treatment\s+|study\s+)?"
                          r"(?:groups?|arms?|treatments?|formulas?|conditions?|interventions?|regimens?)")
 _DIFFERENCE_NOUN = (r"(?:observed\s+|numerical\s+|between-group\s+)?"
                     r"(?:differences?|changes?|reductions?|decreases?|increases?|improvements?|effects?|trends?)"
                     rf"(?:\s+{_BETWEEN_GROUPS_WORDS})?(?:,\s+which)?")
-_BACK_REFERENCE = rf"(?:(?:the|this|these|those|that|such|both)\s+{_DIFFERENCE_NOUN}|this|which|it)"
+_BACK_REFERENCE = rf"(?:(?:the|this|these|those|that|such|both)\s+{_DIFFERENCE_NOUN}|this|these|which|it|they)"
 # "there were no significant differences between the groups", closing its clause
-_NO_DIFFERENCE_BETWEEN = (r"(?:there\s+(?:was|were)\s+)?no\s+(?:statistically\s+)?significant\s+differences?"
-                          rf"(?:\s+(?:was|were)\s+(?:observed|found|noted|seen|detected))?(?:\s+{_BETWEEN_GROUPS_WORDS})?"
-                          r"(?=\s*(?:[.;,(\[]|$))")
+_NO_DIFFERENCE = (r"(?:there\s+(?:was|were)\s+)?no\s+(?:statistically\s+)?significant\s+differences?"
+                  r"(?:\s+(?:was|were)\s+(?:observed|found|noted|seen|detected))?")
+_CLAUSE_CLOSES = r"(?=\s*(?:[.;,(\[]|$))"
+_NO_DIFFERENCE_BETWEEN = rf"{_NO_DIFFERENCE}(?:\s+{_BETWEEN_GROUPS_WORDS})?{_CLAUSE_CLOSES}"
 _NOT_SIGNIFICANT_AFTER = re.compile(
     r"[\s,;]*(?:\([^()]{0,80}\)[\s,;]*)?(?:but|although|though|however|yet|and|while)?,?\s*"
     rf"(?:{_BACK_REFERENCE}\s+(?:(?:also|still)\s+)?{_NOT_SIGNIFICANT_VERB}"
@@ -145,7 +146,8 @@ _NOT_SIGNIFICANT_AFTER = re.compile(
     re.IGNORECASE)
 _NOT_SIGNIFICANT_NEXT = re.compile(
     rf"\s{{1,3}}(?:However,\s+)?(?:(?:The|This|These)\s+{_DIFFERENCE_NOUN}\s+(?:(?:also|still)\s+)?{_NOT_SIGNIFICANT_VERB}"
-    rf"|This\s+{_NOT_SIGNIFICANT_VERB})", re.IGNORECASE)
+    rf"|This\s+{_NOT_SIGNIFICANT_VERB}"
+    rf"|{_NO_DIFFERENCE}\s+{_BETWEEN_GROUPS_WORDS}{_CLAUSE_CLOSES})", re.IGNORECASE)
 
 
 def _said_not_significant_after(text: str, clause_end: int, sentence_end: int) -> bool:

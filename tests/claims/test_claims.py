@@ -522,14 +522,22 @@ LATER_NOT_SIGNIFICANT_CASES = [
      "significance (RR 1.6, p = 0.14).", "stool frequency", "no_effect"),
     ("Walking speed improved with the cueing device, but was not significantly different between the "
      "two arms.", "Walking speed", "no_effect"),
+    ("Heart rate fell with both anaesthetics, but there were no significant differences among the three "
+     "groups (Figure 2).", "Heart rate", "no_effect"),
+    ("Garlic extract lowered total cholesterol by 3% and triglycerides by 7%, but these were not "
+     "significant statistically.", "cholesterol", "no_effect"),
     # the next sentence opens by pointing back
     ("Length of stay was 2 days shorter in the early mobilisation group. This difference, which was not "
      "statistically significant, reflected fewer infections.", "Length", "no_effect"),
+    ("Grip strength improved in the training arm and in the stretching arm. There was no significant "
+     "difference between the two groups.", "Grip strength", "no_effect"),
     # another outcome said to be not significant leaves the first claim alone
     ("Metformin lowered fasting insulin (P = 0.01), but HbA1c was not significantly different.",
      "fasting insulin", "decrease"),
     ("Rapamycin reduced p-S6 levels in muscle. Body weight was not significantly different.",
      "p-S6", "decrease"),
+    ("Rapamycin reduced p-S6 levels in muscle. There was no significant difference between the groups "
+     "in body weight.", "p-S6", "decrease"),
     # a significant clause keeps its direction even when a later one is not
     ("Rapamycin significantly reduced p-S6 levels (P < 0.001), and the change in body weight was not "
      "significant.", "p-S6", "decrease"),
