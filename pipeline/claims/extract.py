@@ -243,7 +243,7 @@ _COMPARATOR_RE = Guarded(re.compile(
     re.IGNORECASE))
 _GROUP_AFTER = re.compile(
     r"^[^,;]{0,40}?\b(?:in|among|for|with|of)\s+(?:the\s+|those\s+(?:receiving|given|in|on|treated\s+with)\s+(?:the\s+)?|patients\s+(?:receiving|given|on|in\s+the)\s+)?"
-    r"(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,3}?)\s+(?:group|arm|patients|subjects|participants|mice|rats|cohort)\b",
+    r"(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,3}?)\s+(?:groups?|arms?|patients|subjects|participants|mice|rats|cohort|condition|trial|animals|children|women|men|eyes|sites?)\b",
     re.IGNORECASE)
 _COMPARATOR_WORDS = re.compile(
     r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|standard|untreated|vehicle|"
