@@ -937,6 +937,7 @@ _GROUP_HAD_CLAUSE_AT_END = Guarded(re.compile(
     r"\b(?:the\s+)?(?P<g>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:group|arm)\s+(?:had|showed|was|were|"
     r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I))
 _COMPARISON_WORD = re.compile(r"\b(?:than|versus|vs|compared|relative|over)\b", re.I)
+_IN_COMPARISON = re.compile(r"\bcomparison\s+(?:to|with)\b", re.I)
 _GROUP_OR_ARM = re.compile(r"\b(?:group|arm)\b", re.I)
 
 
@@ -946,8 +947,8 @@ def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
         return False
     after = clause[hit.end:]
     m = _GROUP_AFTER.match(after)
-    if m and _COMPARISON_WORD.search(after[:m.start("g")]):
-        m = None
+    if m and (_COMPARISON_WORD.search(after[:m.end("g")]) or _IN_COMPARISON.search(m.group("g"))):
+        m = None        # "more X in total than the control children": the group follows "than"
     if m:
         return bool(_COMPARATOR_WORDS.search(m.group("g")))
     if subject and _GROUP_OR_ARM.search(subject) and _COMPARATOR_WORDS.search(subject):

@@ -55,6 +55,15 @@ DIRECTION_CASES = [
      "Wound infections", "decrease"),
     ("Triglycerides were significantly higher in the exercise trial than in the control trial (p<0.05).",
      "Triglycerides", "increase"),
+    # a group named after "than / versus / in comparison with" is the comparator: no flip
+    ("Children given the probiotic had a shorter duration of fever in comparison with the control group "
+     "(P = 0.04).", "duration of fever", "decrease"),
+    ("Continuous abstinence was higher for varenicline than for placebo subjects (53% vs 19%).",
+     "Continuous abstinence", "increase"),
+    ("Sleep quality scores were significantly higher in the intervention versus placebo group.",
+     "Sleep quality scores", "increase"),
+    ("The treated children had slightly more episodes of malaria in total than the control children.",
+     "episodes of malaria", "increase"),
     ("Night-time cough symptoms improved in the montelukast group.", "cough symptoms", "decrease"),
     ("There was a trend toward shorter time to relapse with the drug (P = 0.067).", "time to relapse",
      "no_effect"),
