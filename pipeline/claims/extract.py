@@ -941,6 +941,21 @@ _IN_COMPARISON = re.compile(r"\bcomparison\s+(?:to|with)\b", re.I)
 _GROUP_OR_ARM = re.compile(r"\b(?:group|arm)\b", re.I)
 
 
+def _names_comparator_group(before: str, subject: str) -> bool:
+    """The subject (found in `before`, the clause up to the cue) names a comparator arm itself,
+    not after "compared with / versus / than" ("Compared to the control group, women in the
+    intervention group reported less ..." speaks of the intervention group)."""
+    at = before.rfind(subject)
+    if at < 0:
+        at = 0
+        before = subject
+    for m in _COMPARATOR_WORDS.finditer(subject):
+        ahead = before[:at + m.start()]
+        if not (_COMPARISON_WORD.search(ahead) or _IN_COMPARISON.search(ahead)):
+            return True
+    return False
+
+
 def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
     """'higher in the placebo group' states the effect of the comparator: flip the direction."""
     if hit.cue.direction == "no_effect":
@@ -951,7 +966,7 @@ def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
         m = None        # "more X in total than the control children": the group follows "than"
     if m:
         return bool(_COMPARATOR_WORDS.search(m.group("g")))
-    if subject and _GROUP_OR_ARM.search(subject) and _COMPARATOR_WORDS.search(subject):
+    if subject and _GROUP_OR_ARM.search(subject) and _names_comparator_group(clause[:hit.start], subject):
         return True
     # "the control group had higher ..." with the subject eaten by the outcome logic
     before = clause[:hit.start]

@@ -64,6 +64,12 @@ DIRECTION_CASES = [
      "Sleep quality scores", "increase"),
     ("The treated children had slightly more episodes of malaria in total than the control children.",
      "episodes of malaria", "increase"),
+    # "compared to the control group" opening the clause: the subject is the intervention group
+    ("Compared to the control group, women in the intervention group reported less physical violence "
+     "(OR 0.37, p<0.001).", "physical violence", "decrease"),
+    ("At 12 weeks, compared with controls, participants in the mindfulness group reported significantly "
+     "lower anxiety scores.", "anxiety scores", "decrease"),
+    ("The placebo group, compared with the drug group, had higher pain scores.", "pain scores", "decrease"),
     ("Night-time cough symptoms improved in the montelukast group.", "cough symptoms", "decrease"),
     ("There was a trend toward shorter time to relapse with the drug (P = 0.067).", "time to relapse",
      "no_effect"),
