@@ -941,6 +941,33 @@ _IN_COMPARISON = re.compile(r"\bcomparison\s+(?:to|with)\b", re.I)
 _GROUP_OR_ARM = re.compile(r"\b(?:group|arm)\b", re.I)
 
 
+# a change named as a noun ("the mean increase in X") and then compared ("was less ...")
+_CHANGE_NOUN_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|this|mean|median|average|overall|absolute|relative)\s+)$",
+                                 re.IGNORECASE)
+_CHANGE_THEN_COMPARED = re.compile(r"\s+(?:in|of)\s+[^,;()]{1,80}?\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?$",
+                                   re.IGNORECASE)
+_OPPOSITE_DIRECTION = {"increase": "decrease", "decrease": "increase"}
+
+
+def _compared_changes(clause: str, hits: list[_Hit]) -> dict[int, tuple[str, int]]:
+    """'The increase in swelling was less with X', 'the reduction in pain was greater': a change
+    named as a noun, then compared by the next cue. The claim is about what changed, in the
+    two cues' combined direction (increase x less = decrease, reduction x greater = decrease).
+    Maps the noun's hit index to (combined direction, index of the comparative's hit)."""
+    found: dict[int, tuple[str, int]] = {}
+    for j in range(len(hits) - 1):
+        noun, comparative = hits[j], hits[j + 1]
+        if noun.cue.direction not in _OPPOSITE_DIRECTION or comparative.cue.kind != "adj" \
+                or comparative.cue.direction not in _OPPOSITE_DIRECTION:
+            continue
+        if _CHANGE_NOUN_BEFORE.search(clause[:noun.start]) \
+                and _CHANGE_THEN_COMPARED.match(clause[noun.end:comparative.start]):
+            direction = noun.cue.direction if comparative.cue.direction == "increase" \
+                else _OPPOSITE_DIRECTION[noun.cue.direction]
+            found[j] = (direction, j + 1)
+    return found
+
+
 def _names_comparator_group(before: str, subject: str) -> bool:
     """The subject (found in `before`, the clause up to the cue) names a comparator arm itself,
     not after "compared with / versus / than" ("Compared to the control group, women in the
@@ -1391,14 +1418,19 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             hits_info = [(None, d, outcome, False, None)]
         else:
             hits_info = []
+            compared = _compared_changes(clause, hits)
+            comparatives = {k for _, k in compared.values()}
             for j, h in enumerate(hits):
+                if j in comparatives:
+                    continue   # told by the change it compares
                 if _PURPOSE.search(clause[:h.start]) and not (
                         _WHETHER.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim
-                hits_info.append((h, None, None, None, None))
+                d_compared, k = compared.get(j, (None, None))
+                hits_info.append((h, None, None, d_compared, hits[k] if k is not None else None))
         seen_outcomes = set()
         clause_first = len(out)
-        for h, d_fixed, outcome_fixed, _, _ in hits_info:
+        for h, d_fixed, outcome_fixed, d_compared, comparative in hits_info:
             negated = False
             cue_valence = None
             if h is None:
@@ -1408,6 +1440,10 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 cue = h.cue
                 direction = cue.direction
                 cue_valence = cue.valence
+                if d_compared is not None:
+                    if d_compared != direction:
+                        cue_valence = None     # "the improvement was smaller": no valence to tell
+                    direction = d_compared
                 negated = cue.negated
                 cue_pos = h.start
                 before = clause[:h.start]
@@ -1456,7 +1492,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                         or _said_not_significant_after(text, s_start + c_end, s_end)):
                     direction = "no_effect"
                     cue_valence = None
-                if direction in ("increase", "decrease") and _flip_for_group(clause, h, subject):
+                if direction in ("increase", "decrease") and _flip_for_group(clause, comparative or h, subject):
                     direction = "decrease" if direction == "increase" else "increase"
                 if not outcome and not c_stats and cue.kind != "phrase" and not _COMPARISON_HINT.search(clause):
                     continue

@@ -70,6 +70,13 @@ DIRECTION_CASES = [
     ("At 12 weeks, compared with controls, participants in the mindfulness group reported significantly "
      "lower anxiety scores.", "anxiety scores", "decrease"),
     ("The placebo group, compared with the drug group, had higher pain scores.", "pain scores", "decrease"),
+    # a change named as a noun, then compared: one claim about what changed
+    ("The mean increase in facial swelling was significantly less in the dexamethasone group than in "
+     "the control group.", "facial swelling", "decrease"),
+    ("The reduction in pain scores was greater with ketamine than with placebo (P = 0.01).",
+     "pain scores", "decrease"),
+    ("The increase in body weight was greater in the olanzapine group (p = 0.02).", "body weight", "increase"),
+    ("The increase in body weight was greater in the placebo group (p = 0.02).", "body weight", "decrease"),
     ("Night-time cough symptoms improved in the montelukast group.", "cough symptoms", "decrease"),
     ("There was a trend toward shorter time to relapse with the drug (P = 0.067).", "time to relapse",
      "no_effect"),
@@ -569,3 +576,10 @@ LATER_NOT_SIGNIFICANT_CASES = [
 def test_difference_said_not_significant_afterwards(text, outcome, direction):
     c = find(claims_of(text), outcome)
     assert c["direction"] == direction, c
+
+
+def test_a_compared_change_gives_one_claim_about_what_changed():
+    cs = claims_of("The mean increase in facial swelling was significantly less in the dexamethasone group "
+                   "than in the control group.")
+    assert [c["direction"] for c in cs] == ["decrease"]
+    assert "increase" not in (cs[0]["outcome"] or "")
