@@ -938,6 +938,9 @@ _GROUP_HAD_CLAUSE_AT_END = Guarded(re.compile(
     r"exhibited|reported|experienced|demonstrated)\b[^,;]*$", re.I))
 _COMPARISON_WORD = re.compile(r"\b(?:than|versus|vs|compared|relative|over)\b", re.I)
 _IN_COMPARISON = re.compile(r"\bcomparison\s+(?:to|with)\b", re.I)
+# "superior to the control group": what follows "to" is the comparator
+_SUPERIOR_OR_INFERIOR = re.compile(r"\b(?:superior|inferior)$", re.I)
+_TO_AFTER = re.compile(r"\s+to\b", re.I)
 _GROUP_OR_ARM = re.compile(r"\b(?:group|arm)\b", re.I)
 
 
@@ -989,7 +992,8 @@ def _flip_for_group(clause: str, hit: _Hit, subject: str | None) -> bool:
         return False
     after = clause[hit.end:]
     m = _GROUP_AFTER.match(after)
-    if m and (_COMPARISON_WORD.search(after[:m.end("g")]) or _IN_COMPARISON.search(m.group("g"))):
+    if m and (_COMPARISON_WORD.search(after[:m.end("g")]) or _IN_COMPARISON.search(m.group("g"))
+              or (_SUPERIOR_OR_INFERIOR.search(hit.text) and _TO_AFTER.match(after))):
         m = None        # "more X in total than the control children": the group follows "than"
     if m:
         return bool(_COMPARATOR_WORDS.search(m.group("g")))

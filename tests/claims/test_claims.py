@@ -583,3 +583,9 @@ def test_a_compared_change_gives_one_claim_about_what_changed():
                    "than in the control group.")
     assert [c["direction"] for c in cs] == ["decrease"]
     assert "increase" not in (cs[0]["outcome"] or "")
+
+
+def test_group_after_superior_to_is_the_comparator():
+    c = only("The quality score of the training group was significantly superior to that of the control "
+             "group (68% vs 49%; P<.001).")
+    assert c["direction"] == "increase"
