@@ -40,9 +40,12 @@ TIER_RE = re.compile(
 
 METHOD_SECTION_RE = re.compile(
     r"method|material|procedure|protocol|statistic|eligib|inclusion|exclusion|recruit|"
-    r"reference|acknowledg|funding|conflict|competing|abbreviation|author|supplementa|"
-    r"trial registration|ethic|consent|data availability|randomi[sz]ation|intervention[s]?$|"
-    r"outcome measures|measurements|sample size|blinding|dosing|dosage",
+    r"\breferences?\b|acknowledg|funding|conflict|competing|abbreviation|author|supplementa|"
+    r"trial registration|ethic|consent|data availability|randomi[sz]ation|"
+    r"outcome measures|measurements|sample size|blinding|"
+    # a heading that is only "Interventions" or opens with "Dosing" ("Adherence to intervention",
+    # "Pain freedom after dosing" report results)
+    r"^(?:[\d.]+\s*)?(?:the\s+|study\s+)?interventions?$|^(?:[\d.]+\s*)?(?:dosing|dosage)\b",
     re.IGNORECASE)
 
 POPULATION_RE = None  # compiled lazily from the lexicon

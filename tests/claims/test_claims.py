@@ -589,3 +589,22 @@ def test_group_after_superior_to_is_the_comparator():
     c = only("The quality score of the training group was significantly superior to that of the control "
              "group (68% vs 49%; P<.001).")
     assert c["direction"] == "increase"
+
+
+@pytest.mark.parametrize("title,is_method", [
+    ("Methods", True), ("Statistical analysis", True), ("References", True), ("Interventions", True),
+    ("2.3 Intervention", True), ("Dosing", True), ("Dosage and administration", True),
+    # results headings that only contain a methods-like word
+    ("Patient preference", False), ("Device preference and satisfaction", False),
+    ("Adherence to intervention", False), ("Pain freedom within 2 h after dosing", False),
+])
+def test_method_section_headings(title, is_method):
+    from pipeline.claims.context import is_method_section
+    assert is_method_section(title) is is_method
+
+
+def test_claims_are_read_in_a_preference_results_section():
+    text = ("Patient preference\n\nSignificantly more patients preferred the pen, and satisfaction was "
+            "higher with the pen than with the syringe (P < 0.001).\n")
+    sections = [{"start": 0, "end": 18, "title": "Patient preference"}]
+    assert claims_of(text, sections=sections)
