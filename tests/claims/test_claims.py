@@ -64,6 +64,11 @@ DIRECTION_CASES = [
      "Sleep quality scores", "increase"),
     ("The treated children had slightly more episodes of malaria in total than the control children.",
      "episodes of malaria", "increase"),
+    ("Time to relapse was shorter than 9 months and not statistically different between the arms.",
+     "Time to relapse", "no_effect"),
+    ("The sleep and mood scales did not reveal any significant between-group differences.", "mood scales",
+     "no_effect"),
+    ("Topical and oral minoxidil were equally effective in women with hair loss.", "minoxidil", "no_effect"),
     # "compared to the control group" opening the clause: the subject is the intervention group
     ("Compared to the control group, women in the intervention group reported less physical violence "
      "(OR 0.37, p<0.001).", "physical violence", "decrease"),
