@@ -99,6 +99,20 @@ _PURPOSE = re.compile(
     r"\b(?:whether|aims?|aimed|objectives?|purpose|hypothesi[sz]ed|to\s+(?:investigate|evaluate|assess|"
     r"determine|examine|compare|test|explore|study|establish|identify|measure)|designed\s+to|"
     r"we\s+(?:will|propose)|were\s+(?:asked|instructed)|if\s+)\b", re.IGNORECASE)
+# a finding reported after the purpose words: "the ANCOVA to test the change detected no differences"
+_REPORTED_AFTER_PURPOSE = re.compile(r"\b(?:showed|revealed|detected|found|demonstrated|indicated|yielded|"
+                                     r"confirmed)\b", re.IGNORECASE)
+
+
+def _states_purpose(before: str) -> bool:
+    """The words before a cue state a purpose ("to test whether", "we aimed to"), and no finding
+    is reported after them."""
+    last = None
+    for last in _PURPOSE.finditer(before):
+        pass
+    return last is not None and not _REPORTED_AFTER_PURPOSE.search(before, last.end())
+
+
 _NEGATION_BEFORE = Guarded(re.compile(
     r"(?:\b(?:not|no|never|neither|nor|without|failed\s+to|fail\s+to|fails\s+to|cannot|lack\s+of|absence\s+of)\b|"
     r"n['’]t\b)"
@@ -1427,7 +1441,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             for j, h in enumerate(hits):
                 if j in comparatives:
                     continue   # told by the change it compares
-                if _PURPOSE.search(clause[:h.start]) and not (
+                if _states_purpose(clause[:h.start]) and not (
                         _WHETHER.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim
                 d_compared, k = compared.get(j, (None, None))

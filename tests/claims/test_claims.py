@@ -613,3 +613,14 @@ def test_claims_are_read_in_a_preference_results_section():
             "higher with the pen than with the syringe (P < 0.001).\n")
     sections = [{"start": 0, "end": 18, "title": "Patient preference"}]
     assert claims_of(text, sections=sections)
+
+
+@pytest.mark.parametrize("text,claims_expected", [
+    ("We aimed to determine whether rapamycin reduced p-S6 in muscle.", 0),
+    ("To test whether metformin lowers HbA1c, we randomised 200 adults.", 0),
+    # a finding reported after the purpose words is a claim
+    ("The analysis to compare the two arms detected no differences in quality of life.", 1),
+    ("The study was designed to compare two doses and showed that the higher dose reduced pain scores.", 1),
+])
+def test_purpose_unless_a_finding_follows(text, claims_expected):
+    assert len(claims_of(text)) == claims_expected
