@@ -101,16 +101,21 @@ _PURPOSE = re.compile(
     r"we\s+(?:will|propose)|were\s+(?:asked|instructed)|if\s+)\b", re.IGNORECASE)
 # a finding reported after the purpose words: "the ANCOVA to test the change detected no differences"
 _REPORTED_AFTER_PURPOSE = re.compile(r"\b(?:showed|revealed|detected|found|demonstrated|indicated|yielded|"
-                                     r"confirmed)\b", re.IGNORECASE)
+                                     r"confirmed)(?:\s+(?:no|that|a|an|significant(?:ly)?|similar|greater|lower|"
+                                     r"higher|less|more|fewer)\b|\s*$)", re.IGNORECASE)
+_CONDITION_OR_QUESTION = re.compile(r"whether|if", re.IGNORECASE)
 
 
 def _states_purpose(before: str) -> bool:
     """The words before a cue state a purpose ("to test whether", "we aimed to"), and no finding
-    is reported after them."""
+    is reported after them ("the analysis to compare the arms detected no differences")."""
     last = None
     for last in _PURPOSE.finditer(before):
         pass
-    return last is not None and not _REPORTED_AFTER_PURPOSE.search(before, last.end())
+    if last is None:
+        return False
+    return bool(_CONDITION_OR_QUESTION.match(last.group(0))) \
+        or not _REPORTED_AFTER_PURPOSE.search(before, last.end())
 
 
 _NEGATION_BEFORE = Guarded(re.compile(
