@@ -618,6 +618,8 @@ def test_claims_are_read_in_a_preference_results_section():
 @pytest.mark.parametrize("text,claims_expected", [
     ("We aimed to determine whether rapamycin reduced p-S6 in muscle.", 0),
     ("To test whether metformin lowers HbA1c, we randomised 200 adults.", 0),
+    ("A skin cancer can be lethal if not detected and removed early.", 0),
+    ("The trial sought to determine if a task found to provoke neck pain caused less pain after coffee.", 0),
     # a finding reported after the purpose words is a claim
     ("The analysis to compare the two arms detected no differences in quality of life.", 1),
     ("The study was designed to compare two doses and showed that the higher dose reduced pain scores.", 1),
