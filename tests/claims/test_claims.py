@@ -69,8 +69,6 @@ DIRECTION_CASES = [
     ("The sleep and mood scales did not reveal any significant between-group differences.", "mood scales",
      "no_effect"),
     ("Topical and oral minoxidil were equally effective in women with hair loss.", "minoxidil", "no_effect"),
-    ("Redness and pain were significantly lesser on the side treated with the laser (P < 0.05).", "pain",
-     "decrease"),
     # "compared to the control group" opening the clause: the subject is the intervention group
     ("Compared to the control group, women in the intervention group reported less physical violence "
      "(OR 0.37, p<0.001).", "physical violence", "decrease"),
