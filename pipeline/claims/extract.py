@@ -1438,7 +1438,7 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             if d is None:
                 continue
             outcome = _table_row_label(clause) or _subject_before(clause, len(clause))
-            hits_info = [(None, d, outcome, False, None)]
+            hits_info = [(None, d, outcome, None, None)]
         else:
             hits_info = []
             compared = _compared_changes(clause, hits)
