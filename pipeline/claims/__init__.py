@@ -171,9 +171,9 @@ def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict]
                 log.exception("claims: sentence %d failed", k)
                 rows = []
             first_claim = len(claims)
-            for row in rows:
+            for row in rows:   # the intervention may be named anywhere in the sentence
                 row["intervention_canonical"] = canonical_intervention(
-                    row.get("intervention"), row["start"], row["end"], text, actx.entities)
+                    row.get("intervention"), s["start"], s["end"], text, actx.entities)
             claims.extend(rows)
             try:
                 prev_start = sents[k - 1]["start"] if k > 0 and sents[k - 1]["section"] == section else None

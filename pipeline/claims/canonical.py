@@ -9,8 +9,9 @@ from .spans import within
 
 def canonical_intervention(intervention: str | None, start: int, end: int, text: str,
                            entities: list[dict]) -> str | None:
-    """'Sirolimus plus prednisone' -> 'rapamycin plus prednisone', using the claim's CHEMICAL
-    entities; None when the intervention names no recognised chemical."""
+    """'Sirolimus plus prednisone' -> 'rapamycin plus prednisone', using the CHEMICAL entities
+    between `start` and `end` (the claim's sentence); None when the intervention names no
+    recognised chemical."""
     if not intervention:
         return None
     result = intervention

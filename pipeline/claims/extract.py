@@ -293,7 +293,9 @@ _STATE_CUE = re.compile(
 _INTRO_VERB = re.compile(r"(?:induc|promot|caus|produc|stimulat|elicit|result|lead|led|achiev|show|demonstrat)",
                          re.IGNORECASE)
 _FOLD_WORDS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "quadrupled": 4.0, "halved": 0.5}
-_FOLD_WORD_RES = tuple((re.compile(rf"\b{w}\b", re.IGNORECASE), v, w) for w, v in _FOLD_WORDS.items())
+_FOLD_WORD_RES = tuple((re.compile(rf"\b{w}\b", re.IGNORECASE), v, w) for w, v in _FOLD_WORDS.items()) + (
+    (re.compile(r"\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|approximately\s+|around\s+|more\s+than\s+)?"
+                r"(?:one[-\s])?half\b", re.IGNORECASE), 0.5, "half"),)   # "fell by about half"
 
 
 @dataclass
@@ -1620,12 +1622,17 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 "certainty": certainty, "population": population, "organism": organism,
                 "study_design": design, "evidence_tier": tier, "duration": duration,
                 "section": section, "_clause": clause, "_region": region,
-                "_fragment": fragment,
+                "_fragment": fragment, "_cue": (h.start, h.end) if h is not None else None,
+                "_outcome_at": (outcome_span[0] - abs_c[0], outcome_span[1] - abs_c[0]) if outcome_span else None,
             })
         if any(not r["_fragment"] for r in out[clause_first:]):
             out[clause_first:] = [r for r in out[clause_first:] if not r["_fragment"]]
+        if len(out) - clause_first > 1:
+            _give_rows_their_stretch(clause, abs_c, out[clause_first:], stat_rows, sample_rows)
         for r in out[clause_first:]:
             r.pop("_fragment", None)
+            r.pop("_cue", None)
+            r.pop("_outcome_at", None)
     if out:
         _between_group_override(sent, out)
         certainty = ctx.find_certainty(sent)
@@ -1681,6 +1688,92 @@ def _region(sent: str, c_start: int, clause: str, hits: list, h) -> str:
         if modal:
             end = start + modal.start()   # "... and may extend Z": "may" belongs to the next claim
     return clause[start:end]
+
+
+# used by _give_rows_their_stretch(): where one claim of a clause ends and the next begins
+_NEXT_CLAIM_JOIN = re.compile(r"\s*[,;]?\s*\b(?:and|but|while|whereas|yet)\s+|\s*(?P<bare>[,;])\s+(?!(?:suggesting|indicating)\b)"
+                              r"|\s*,?\s+(?=(?:suggesting|indicating|showing|demonstrating|confirming)\s+that\b)",
+                              re.IGNORECASE)
+_STRETCH_EDGE = " \t\n,;:"
+
+
+def _bracket_depths(text: str) -> list[int]:
+    """Bracket depth before every character of `text` (never below 0)."""
+    depths = []
+    depth = 0
+    for ch in text:
+        depths.append(depth)
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depths
+
+
+def _join_between(clause: str, prev: dict, cur: dict, depths: list[int]) -> tuple[int, int] | None:
+    """The conjunction or comma that ends `prev`'s claim and starts `cur`'s: the last one between
+    the end of `prev`'s object and the start of `cur`'s subject, outside brackets and outside
+    either outcome. A bare comma counts only when it is the only one between the two cues (more
+    are a list: "no changes in pain, gait, proviral load or ...")."""
+    lo, hi = prev["_cue"][1], cur["_cue"][0]
+    if hi <= lo:
+        return None
+    po, co = prev["_outcome_at"], cur["_outcome_at"]
+    if po and po[0] < hi < po[1]:
+        return None           # "more effective ripening and a more rapid induction": one object
+    if po and lo <= po[0] and po[1] <= hi:
+        lo = po[1]            # "reduced fasting insulin by 18% and lowered ...": after the object
+    if co and lo <= co[0] and co[1] <= hi:
+        hi = co[0]            # "... rose 1.9-fold and the receptor BNIP3 rose ...": before the subject
+    list_like = clause.count(", ", prev["_cue"][1], cur["_cue"][0]) > 1
+    best = None
+    for m in _NEXT_CLAIM_JOIN.finditer(clause, lo, hi):
+        if depths[m.start()] or (m.group("bare") == "," and list_like):
+            continue
+        if co and m.start() < co[1] and co[0] < m.end():
+            continue
+        best = (m.start(), m.end())
+    return best
+
+
+def _give_rows_their_stretch(clause: str, abs_c: tuple[int, int], rows: list[dict],
+                             stat_rows: list[tuple[int, dict]], sample_rows: list[tuple[int, dict]]) -> None:
+    """Several claims in one clause ("Metformin reduced fasting insulin by 18% (p=0.03) and
+    lowered the mTORC1 response by about half"): each row's span, magnitude, statistics and
+    sample sizes come from its own stretch of the clause, cut at the conjunction between two
+    claims. Claims with no conjunction between them share their stretch; statistics after the
+    last claim ("both P < 0.01") stay with every claim that has none of its own."""
+    if any(r["_cue"] is None for r in rows) or any(b["_cue"][0] < a["_cue"][0] for a, b in zip(rows, rows[1:])):
+        return
+    depths = _bracket_depths(clause)
+    joins = [_join_between(clause, a, b, depths) for a, b in zip(rows, rows[1:])]
+    if not any(joins):
+        return
+    groups: list[list[dict]] = [[rows[0]]]
+    cuts: list[tuple[int, int]] = []
+    for row, join in zip(rows[1:], joins):
+        if join is None:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+            cuts.append(join)
+    bounds = [0] + [b for _, b in cuts], [a for a, _ in cuts] + [len(clause)]
+    for group, a, b in zip(groups, *bounds):
+        while a < b and clause[a] in _STRETCH_EDGE:
+            a += 1
+        while b > a and clause[b - 1] in _STRETCH_EDGE:
+            b -= 1
+        lo, hi = abs_c[0] + a, abs_c[0] + b
+        stats = [i for i, r in stat_rows if lo <= r["start"] < hi]
+        samples = [i for i, r in sample_rows if lo <= r["start"] < hi]
+        for row in group:
+            row["start"], row["end"] = lo, hi
+            row["magnitude_text"], row["magnitude_value"], row["magnitude_unit"] = \
+                _magnitude(clause[a:b], row["_cue"][0] - a)
+            if stats:
+                row["statistic_ids"] = stats
+            if samples:
+                row["sample_size_ids"] = samples
 
 
 # used by _between_group_override()

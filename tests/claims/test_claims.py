@@ -370,6 +370,60 @@ def test_two_claims_in_one_sentence_have_their_own_outcomes():
     assert find(cs, "collagen VII")["direction"] == "increase"
 
 
+# several claims in one clause: each row gets its own stretch of text, magnitude and statistics
+OWN_STRETCH_CASES = [
+    ("Pioglitazone lowered fasting glucose by 12% (P=0.01) and reduced liver fat content by about half "
+     "(P=0.002).",
+     [("fasting glucose", "Pioglitazone lowered fasting glucose by 12% (P=0.01)", 12.0),
+      ("liver fat", "reduced liver fat content by about half (P=0.002).", 0.5)]),
+    ("In the soleus, SIRT1 protein rose 2.2-fold and the autophagy marker LC3-II rose 3.4-fold with the "
+     "higher dose (both P<0.05).",
+     [("SIRT1", "In the soleus, SIRT1 protein rose 2.2-fold", 2.2),
+      ("LC3-II", "the autophagy marker LC3-II rose 3.4-fold with the higher dose (both P<0.05).", 3.4)]),
+    ("The cream was similar to vehicle in the two centres suggesting that it has no effect on skin "
+     "thickness.",
+     [("cream", "The cream was similar to vehicle in the two centres", None),
+      ("skin thickness", "suggesting that it has no effect on skin thickness.", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWN_STRETCH_CASES)
+def test_claims_sharing_a_clause_get_their_own_stretch(text, expected):
+    cs = claims_of(text)
+    for outcome_word, stretch, magnitude in expected:
+        c = find(cs, outcome_word)
+        assert text[c["start"]:c["end"]] == stretch
+        assert c["magnitude_value"] == magnitude
+
+
+def test_statistics_of_a_shared_clause_go_to_their_own_claim():
+    text = "Pioglitazone lowered fasting glucose by 12% (P=0.01) and reduced liver fat (P=0.002)."
+    stats = [{"start": text.index(p), "end": text.index(p) + 7, "kind": "p_value", "value": v,
+              "operator": "="} for p, v in (("P=0.01", 0.01), ("P=0.002", 0.002))]
+    cs = claims_of(text, statistics=stats)
+    assert find(cs, "fasting glucose")["statistic_ids"] == [0]
+    assert find(cs, "liver fat")["statistic_ids"] == [1]
+    # "both P < 0.05" after the last claim: the first claim, which has none of its own, keeps it
+    text = "SIRT1 protein rose 2.2-fold and LC3-II rose 3.4-fold (both P<0.05)."
+    stats = [{"start": text.index("P<0.05"), "end": text.index("P<0.05") + 6, "kind": "p_value",
+              "value": 0.05, "operator": "<"}]
+    cs = claims_of(text, statistics=stats)
+    assert find(cs, "SIRT1")["statistic_ids"] == [0]
+    assert find(cs, "LC3-II")["statistic_ids"] == [0]
+
+
+@pytest.mark.parametrize("text", [
+    # one object that holds both cues, and a list of outcomes: no cut
+    "Adding a cervical balloon gave more effective ripening and a shorter induction interval than gel alone.",
+    "No significant changes in pain, gait, bladder function, viral load or markers of T-cell activation were "
+    "seen between the arms.",
+])
+def test_claims_of_one_phrase_keep_the_clause(text):
+    cs = claims_of(text)
+    assert cs
+    assert all(text[c["start"]:c["end"]] == text for c in cs)
+
+
 def test_sample_and_statistic_links():
     text = "Topical rapamycin reduced p16INK4A (P=0.008) in 36 participants."
     stats = [{"start": text.index("P=0.008"), "end": text.index("P=0.008") + 7, "kind": "p_value",
@@ -535,6 +589,18 @@ def test_intervention_canonical(text, entities, expected):
                                          [], ents, [], [])
     assert claims, text
     assert claims[0]["intervention_canonical"] == expected
+
+
+def test_canonical_of_an_intervention_named_outside_the_claims_stretch():
+    text = "Sirolimus lowered fasting glucose by 12% (P=0.01) and reduced liver fat by about half."
+    ents = [{"start": 0, "end": 9, "label": "CHEMICAL", "canonical": "rapamycin", "source_id": None,
+             "source": "test"}]
+    claims, _, _ = find_claims_and_doses(text, [{"start": 0, "end": len(text), "section": None}],
+                                         [], ents, [], [])
+    second = find(claims, "liver fat")
+    assert text[second["start"]:second["end"]].startswith("reduced liver fat")
+    assert second["intervention"] == "Sirolimus"
+    assert second["intervention_canonical"] == "rapamycin"
 
 
 # --------------------------------------------------------------------------- a difference said to be not significant afterwards
