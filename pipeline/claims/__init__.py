@@ -127,6 +127,41 @@ def _main_drug(text: str, entities: list[dict]) -> str | None:
     return name if n >= 2 else None
 
 
+# sections whose claims are about earlier work, the problem or other studies, not the article's intervention
+_BACKGROUND_SECTION = re.compile(r"\b(?:background|introduction|objectives?|aims?|purpose|context|rationale|discussion|limitations?)\b",
+                                 re.IGNORECASE)
+
+
+def _fill_article_intervention(claims: list[dict]) -> None:
+    """Claims that name no intervention, in their sentence or just before it, are about the
+    article's own drug: the recognised chemical (a canonical intervention) that most claims name,
+    at least two and at least a third of the claims that name one. "Body weight and food intake
+    were unchanged", in a report whose other results name urolithin A, is about urolithin A.
+    Background and objective sections are left alone."""
+    counts: dict[str, int] = {}
+    first: dict[str, dict] = {}
+    named = 0
+    for c in claims:
+        iv = c.get("intervention")
+        if not iv:
+            continue
+        named += 1
+        if c.get("intervention_canonical"):
+            key = iv.lower()
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, c)
+    if not counts:
+        return
+    key = max(counts, key=lambda k: counts[k])     # the first named among equals
+    if counts[key] < 2 or 3 * counts[key] < named:
+        return
+    source = first[key]
+    for c in claims:
+        if not c.get("intervention") and not _BACKGROUND_SECTION.search(c.get("section") or ""):
+            c["intervention"] = source["intervention"]
+            c["intervention_canonical"] = source["intervention_canonical"]
+
+
 def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict], entities: list[dict],
                           statistics: list[dict], sample_sizes: list[dict]
                           ) -> tuple[list[dict], list[dict], dict]:
@@ -193,6 +228,7 @@ def find_claims_and_doses(text: str, sentences: list[dict], sections: list[dict]
                             raise
                     d["drug"] = main_drug[0]
             doses.extend(ds)
+        _fill_article_intervention(claims)
     except Exception:
         log.exception("claims: article failed")
     claims = [{k: c.get(k) for k in CLAIM_KEYS} for c in claims]

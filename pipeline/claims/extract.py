@@ -536,6 +536,7 @@ _FROM_BASELINE = re.compile(
 
 # used by _object_after()
 _LEADING_RATHER_THAN_VERB = re.compile(r"^\s+(?:rather\s+than|instead\s+of|and\s+not|but\s+not|or)\s+[a-z]+(?:ed|s|e|en)?(?=\s)", re.IGNORECASE)
+_LEADING_OF = re.compile(r"of\s", re.IGNORECASE)
 _LEADING_BETWEEN_AMONG = re.compile(r"^\s*(?:between|among|across)\b", re.I)
 _LEADING_NUMBER_BEFORE_WORD = re.compile(r"^\s*\d[\d,.]*\s+(?=[a-z])")
 _LEADING_BETWEEN_GROUPS_REGARDING = re.compile(r"^\s*(?:between|among|across)\s+[^,;()]{1,60}?\s+(?:in\s+relation\s+to|in\s+terms\s+of|"
@@ -550,7 +551,10 @@ def _object_after(clause: str, pos: int, cue_text: str = "", before: str = "") -
     rest = clause[pos:]
     rest = _LEADING_RATHER_THAN_VERB.sub("", rest, count=1)   # "strengthen rather than suppress immunity"
     rest = _LEAD_SKIP.sub("", rest)
-    rest = _FROM_BASELINE.sub("", rest)
+    timed = _FROM_BASELINE.sub("", rest)
+    if len(timed) < len(rest) and _LEADING_OF.match(timed):
+        return None           # "increased after 6 weeks of feeding": a time, no object
+    rest = timed
     if _LEADING_BETWEEN_AMONG.match(rest):
         m = _LEADING_BETWEEN_GROUPS_REGARDING.match(rest)
         rest = _BETWEEN_GROUPS.sub("", rest, count=1) if _BETWEEN_GROUPS.match(rest) else (
@@ -648,6 +652,8 @@ def decide_valence(direction: str | None, cue_valence: str | None, outcome: str 
     pol = _polarity(outcome) or ("bad" if disease else None)
     if pol is None or direction is None:
         return "unknown"
+    if pol == "neutral":
+        return "neutral"      # "PGC-1α protein rose 1.9-fold": a mechanism, no clinical meaning stated
     good = (pol == "good") == (direction == "increase")
     return "beneficial" if good else "harmful"
 
@@ -906,6 +912,25 @@ def _intervention_from_text(segment: str) -> str | None:
                 and not any(w.lower().endswith("ed") and lexicons().cue_regex.fullmatch(w) for w in iv.split()[:-1]) \
                 and not _BIOMARKER_NOUN_SUFFIX.match(segment[m.end():]):
             return iv     # "fasting plasma glucose" is a measurement, not fasting
+    return None
+
+
+# an arm named after its treatment: "in the BA-App group", "with the ASLA arm"
+_NAMED_ARM_RE = re.compile(r"\b(?:in|with|for|among|to|of)\s+the\s+(?P<g>[\w+/-]*[A-Z][\w+/-]*(?:\s+[\w+/-]+)?)\s+"
+                           r"(?:group|arm|cohort)\b")
+_NOT_ARM_NAME = re.compile(r"\b(?:control|placebo|sham|vehicle|comparison|comparator|reference|standard|usual|"
+                           r"intervention|treatment|treated|experimental|study|active|other|same|first|second|third|"
+                           r"two|three|both|each|whole|total|entire|new|old|older|younger|[a-z]?\d+\w*)\b",
+                           re.IGNORECASE)
+
+
+def _named_arm(clause: str) -> str | None:
+    """The first arm of the clause named after its treatment (a name with a capital letter, not
+    control, placebo, usual care ...): "Anxiety decreased more in the BA-App group" -> BA-App."""
+    for m in _NAMED_ARM_RE.finditer(clause):
+        name = m.group("g")
+        if len(name) > 1 and not _NOT_ARM_NAME.search(name):
+            return name
     return None
 
 
@@ -1569,7 +1594,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
                 seg = clause
                 if outcome:
                     seg = clause.replace(outcome, " ")
-                intervention = _intervention_from_text(seg) or _intervention_from_text(sent.replace(outcome or "\x00", " "))
+                intervention = _intervention_from_text(seg) or _intervention_from_text(sent.replace(outcome or "\x00", " ")) \
+                    or _named_arm(clause)
             if not intervention and h is not None and h.cue.kind == "verb" and subject and outcome \
                     and subject != outcome and _AGENT.fullmatch(subject) and not _NOT_AGENT.match(subject) \
                     and not (actx.last_intervention and actx.last_intervention[0] == section):

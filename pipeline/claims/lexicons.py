@@ -17,7 +17,7 @@ DATA_DIR = Path(__file__).parent / "data"
 DIRECTIONS = ("increase", "decrease", "no_effect")
 VALENCES = ("beneficial", "harmful", "neutral", "unknown")
 CUE_KINDS = ("verb", "noun", "adj", "phrase")
-POLARITIES = ("good", "bad")
+POLARITIES = ("good", "bad", "neutral")
 DESIGNS = ("rct", "meta_analysis", "systematic_review", "observational", "cohort", "case_control",
            "case_series", "case_report", "open_label", "pilot", "animal", "in_vitro", "review")
 PERS = ("day", "week", "month", "dose", None)

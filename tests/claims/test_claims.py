@@ -138,7 +138,11 @@ VALENCE_CASES = [
     ("Weekly methotrexate improved joint pain in patients with psoriatic arthritis.", "joint pain", "decrease",
      "beneficial"),
     ("Pain scores were similar between groups.", "Pain scores", "no_effect", "neutral"),
+    # a mechanistic measure: no clinical meaning of its own
     ("Rapamycin increased S6 kinase phosphorylation in mice.", "S6 kinase", "increase",
+     "neutral"),
+    # a measure the polarity lexicon does not know
+    ("Rapamycin increased the cell spreading index in mice.", "spreading index", "increase",
      "unknown"),
 ]
 
@@ -220,12 +224,23 @@ DESIGN_CASES = [
     ("In a pilot study, rapamycin improved fatigue.", "pilot"),
     ("In obese mice fed a Western diet, metformin treatment lowered fasting glucose.", "animal"),
     ("In vitro, curcumin reduced tumour cell migration by 40%.", "in_vitro"),
+    # randomised beats open-label; a systematic review with pooling is a meta-analysis
+    ("In this randomised, open-label, phase 3 trial, nivolumab improved event-free survival.", "rct"),
+    ("In an open-label, randomized study, apixaban reduced major bleeding.", "rct"),
 ]
 
 
 @pytest.mark.parametrize("text,design", DESIGN_CASES)
 def test_design_from_sentence(text, design):
     assert only(text)["study_design"] == design
+
+
+def test_article_titled_systematic_review_and_meta_analysis_is_a_meta_analysis():
+    text = ("Exercise for depressive symptoms in older adults: a systematic review and meta-analysis\n\n"
+            "Results: Exercise reduced depressive symptoms (SMD -0.31; 95% CI -0.45 to -0.17).")
+    _, _, summary = find_claims_and_doses(text, [], [], [], [], [])
+    assert summary["study_design"] == "meta_analysis"
+    assert find(claims_of(text), "depressive")["study_design"] == "meta_analysis"
 
 
 def test_design_inherited_from_previous_sentence_of_section():
@@ -692,3 +707,65 @@ def test_claims_are_read_in_a_preference_results_section():
 ])
 def test_purpose_unless_a_finding_follows(text, claims_expected):
     assert len(claims_of(text)) == claims_expected
+
+
+# --------------------------------------------------------------------------- the article's own intervention
+def _chemicals(text: str, written: str, canonical: str) -> list[dict]:
+    out, k = [], text.find(written)
+    while k >= 0:
+        out.append({"start": k, "end": k + len(written), "label": "CHEMICAL", "canonical": canonical,
+                    "source_id": None, "source": "test"})
+        k = text.find(written, k + 1)
+    return out
+
+
+def test_claims_without_an_intervention_take_the_articles_drug():
+    text = ("Background\nFrailty is increasing in ageing populations.\n\n"
+            "Results\nUrolithin B improved grip strength in aged rats (P < 0.01).\n"
+            "Urolithin B increased treadmill endurance by 40% (P = 0.02).\n\n"
+            "Other measures\nBody weight and food intake were unchanged (P = 0.6).")
+    cs = claims_of(text, entities=_chemicals(text, "Urolithin B", "urolithin b"))
+    unchanged = find(cs, "Body weight")
+    assert unchanged["intervention"] == "Urolithin B"
+    assert unchanged["intervention_canonical"] == "urolithin b"
+    background = find(cs, "Frailty")
+    assert background["intervention"] is None      # background statements are not about the drug
+
+
+def test_no_article_drug_without_a_recognised_chemical_named_twice():
+    text = ("Results\nUrolithin B improved grip strength in aged rats (P < 0.01).\n\n"
+            "Other measures\nBody weight and food intake were unchanged (P = 0.6).")
+    cs = claims_of(text, entities=_chemicals(text, "Urolithin B", "urolithin b"))
+    assert find(cs, "Body weight")["intervention"] is None
+
+
+@pytest.mark.parametrize("text,intervention", [
+    ("Depressive symptoms decreased more in the MoodCoach group than in the control group (p = .01).",
+     "MoodCoach"),
+    ("Postoperative nausea was less frequent in the TIVA-P group (12% vs 31%, P = 0.004).", "TIVA-P"),
+    ("Pain scores were lower in the Control group than at baseline (P = 0.03).", None),
+    ("Pain scores were lower in the older group (P = 0.03).", None),
+])
+def test_intervention_named_as_an_arm(text, intervention):
+    assert only(text)["intervention"] == intervention
+
+
+@pytest.mark.parametrize("text,valence", [
+    # mechanistic measures: a change with no clinical meaning of its own is neutral
+    ("In the soleus, AMPK phosphorylation rose 2.1-fold with the higher dose (P = 0.01).", "neutral"),
+    ("Hepatic FGF21 mRNA expression increased after 6 weeks of feeding (P < 0.05).", "neutral"),
+    ("Mitochondrial respiration in myotubes increased by 28% (P = 0.03).", "neutral"),
+    # clinical measures named in the polarity lexicon
+    ("The new regimen increased the pCR rate in the intervention arm (P = 0.02).", "beneficial"),
+    ("Nurse-led titration lowered ambulatory systolic pressure by 9 mm Hg (P < 0.001).", "beneficial"),
+    ("Serum troponin T doubled after the infusion (P = 0.004).", "harmful"),
+    # a good measure that happens to hold a mechanistic word stays good
+    ("Resistance training increased muscle protein synthesis by 30% (P = 0.01).", "beneficial"),
+])
+def test_valence_of_mechanistic_and_clinical_measures(text, valence):
+    assert only(text)["valence"] == valence
+
+
+def test_a_time_after_the_verb_is_not_its_object():
+    c = only("Hepatic FGF21 mRNA expression increased after 6 weeks of feeding (P < 0.05).")
+    assert c["outcome"] == "Hepatic FGF21 mRNA expression"

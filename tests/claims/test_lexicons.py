@@ -14,7 +14,7 @@ def test_all_lexicons_load():
     assert {c.direction for c in lex.cues} == set(lx.DIRECTIONS)
     assert any(cue == "may" for _, cue in lex.hedges)
     assert {d for _, d in lex.designs} <= set(lx.DESIGNS)
-    assert {p for _, p in lex.polarity} == {"good", "bad"}
+    assert {p for _, p in lex.polarity} == set(lx.POLARITIES) == {"good", "bad", "neutral"}
     assert "mg" in lex.dose_units.values()
     assert "mg/dl" in lex.measurement_units
     assert {r for _, r in lex.routes} >= {"oral", "topical", "intravenous"}
