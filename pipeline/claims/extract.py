@@ -169,6 +169,22 @@ _NOT_SIGNIFICANT_NEXT = re.compile(
     rf"|{_NO_DIFFERENCE}\s+{_BETWEEN_GROUPS_WORDS}{_CLAUSE_CLOSES})", re.IGNORECASE)
 
 
+# a call for more research, not a finding: "Longer follow-up is needed", "larger trials"
+_RESEARCH_NEED = re.compile(r"(?:longer|larger|more|further|additional|bigger)\s+(?:[\w-]+\s+){0,2}?(?:follow-up|studies|"
+                            r"trials|research|investigations?|data|evidence|observation)\s+(?:is|are|will\s+be|would\s+be)\s+"
+                            r"(?:\w+\s+)?(?:needed|required|warranted|necessary)\b", re.IGNORECASE)
+# what follows a clause and says its claim is unproven: "..., but this remains unproven"
+_UNRESOLVED_AFTER = re.compile(
+    r"[\s,;]*(?:but|although|though|however|yet|and)?,?\s*(?:this|that|it|these|which|the\s+(?:link|effect|benefit|"
+    r"association|claim|mechanism|idea|hypothesis))\s+(?:still\s+)?(?:remains?|is|are)\s+(?:\w+\s+)?(?:unproven|"
+    r"unclear|uncertain|unknown|untested|speculative|to\s+be\s+(?:tested|shown|confirmed|established))\b"
+    r"(?!\s+(?:whether|if|how|why|what|which|when)\b)", re.IGNORECASE)     # "it remains unclear whether ...": another question
+# "Evidence that X lowers Y is lacking": the claim is stated as not shown
+_EVIDENCE_THAT = re.compile(r"\bevidence\s+(?:\w+\s+){0,3}?that\b", re.IGNORECASE)
+_IS_LACKING = re.compile(r"\b(?:is|are|remains?|was|were)\s+(?:still\s+|largely\s+|currently\s+)?(?:lacking|absent|"
+                         r"insufficient|scarce|missing)\b", re.IGNORECASE)
+
+
 def _said_not_significant_after(text: str, clause_end: int, sentence_end: int) -> bool:
     """The words right after a clause (the rest of its sentence, else the start of the next
     sentence) say that the clause's difference was not significant."""
@@ -1473,6 +1489,8 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             for j, h in enumerate(hits):
                 if j in comparatives:
                     continue   # told by the change it compares
+                if _RESEARCH_NEED.match(clause, h.start):
+                    continue   # "Longer follow-up is needed", "larger trials are warranted"
                 if _states_purpose(clause[:h.start]) and not (
                         _WHETHER.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim
@@ -1554,6 +1572,15 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             region = _region(sent, c_start, clause, hits, h)
             if h is not None and _UNRESOLVED.search(region):
                 direction, cue_valence, negated = None, None, False   # an open question, no direction
+            elif h is not None and c_end < len(sent):
+                unresolved = _UNRESOLVED_AFTER.match(sent, c_end)
+                if unresolved:
+                    # "X might explain Y, but this remains unproven": an open question
+                    direction, cue_valence, negated = None, None, False
+                    region = f"{region} {unresolved.group(0).strip()}"
+            if h is not None and direction in ("increase", "decrease") and \
+                    _EVIDENCE_THAT.search(clause, 0, h.start) and _IS_LACKING.search(clause, h.end):
+                direction, cue_valence, negated = "no_effect", None, True   # "Evidence that X works is lacking"
             raw_outcome = outcome
             fragment = False
             implied = _implied_outcome(clause, h) if h is not None else None

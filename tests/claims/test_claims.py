@@ -769,3 +769,39 @@ def test_valence_of_mechanistic_and_clinical_measures(text, valence):
 def test_a_time_after_the_verb_is_not_its_object():
     c = only("Hepatic FGF21 mRNA expression increased after 6 weeks of feeding (P < 0.05).")
     assert c["outcome"] == "Hepatic FGF21 mRNA expression"
+
+
+# --------------------------------------------------------------------------- claims stated as unproven or lacking evidence
+@pytest.mark.parametrize("text,outcome", [
+    ("Higher ketone levels might explain part of the benefit, but this remains unproven.", "ketone"),
+    ("Metformin lowered HbA1c in the pilot, but this remains to be confirmed in larger trials.", "HbA1c"),
+])
+def test_claim_followed_by_remains_unproven_has_no_direction(text, outcome):
+    c = find(claims_of(text), outcome)
+    assert c["direction"] is None
+    assert c["hedged"] is True
+
+
+def test_remains_unclear_whether_is_another_question():
+    text = ("Acute tryptophan depletion lowers mood in recovered patients, but it remains unclear whether "
+            "it alters amygdala connectivity.")
+    assert find(claims_of(text), "mood")["direction"] == "decrease"
+
+
+@pytest.mark.parametrize("text,outcome,direction,negated", [
+    ("Evidence that statins prolong life in people over 85 is lacking.", "life", "no_effect", True),
+    ("Evidence that spermidine improves memory in humans remains scarce.", "memory", "no_effect", True),
+    ("Evidence that exercise improves memory is strong.", "memory", "increase", False),
+])
+def test_evidence_that_is_lacking(text, outcome, direction, negated):
+    c = find(claims_of(text), outcome)
+    assert (c["direction"], c["negated"]) == (direction, negated)
+
+
+@pytest.mark.parametrize("text", [
+    "Longer follow-up is needed to see whether the response lasts.",
+    "Larger randomized trials are warranted before the drug is used in older adults.",
+    "More studies are required in women.",
+])
+def test_a_call_for_more_research_is_not_an_increase(text):
+    assert all(c["direction"] != "increase" for c in claims_of(text))
