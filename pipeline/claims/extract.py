@@ -173,6 +173,10 @@ _NOT_SIGNIFICANT_NEXT = re.compile(
 _RESEARCH_NEED = re.compile(r"(?:longer|larger|more|further|additional|bigger)\s+(?:[\w-]+\s+){0,2}?(?:follow-up|studies|"
                             r"trials|research|investigations?|data|evidence|observation)\s+(?:is|are|will\s+be|would\s+be)\s+"
                             r"(?:\w+\s+)?(?:needed|required|warranted|necessary)\b", re.IGNORECASE)
+_RESEARCH_ADJECTIVE = re.compile(r"(?:longer|larger|bigger|more|further|additional)\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|"
+                                 r"trials?|cohorts?|samples?|populations?|follow-up)\b", re.IGNORECASE)
+_TO_BE_CONFIRMED_IN = re.compile(r"\b(?:confirm|replicat|test|stud|investigat|evaluat|validat|examin|explor)\w*\s+in\s+"
+                                 r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # what follows a clause and says its claim is unproven: "..., but this remains unproven"
 _UNRESOLVED_AFTER = re.compile(
     r"[\s,;]*(?:but|although|though|however|yet|and)?,?\s*(?:this|that|it|these|which|the\s+(?:link|effect|benefit|"
@@ -1489,8 +1493,9 @@ def claims_of_sentence(actx: ArticleContext, s_start: int, s_end: int, section: 
             for j, h in enumerate(hits):
                 if j in comparatives:
                     continue   # told by the change it compares
-                if _RESEARCH_NEED.match(clause, h.start):
-                    continue   # "Longer follow-up is needed", "larger trials are warranted"
+                if _RESEARCH_NEED.match(clause, h.start) or (
+                        _RESEARCH_ADJECTIVE.match(clause, h.start) and _TO_BE_CONFIRMED_IN.search(clause, 0, h.start)):
+                    continue   # "Longer follow-up is needed", "should be confirmed in a larger study"
                 if _states_purpose(clause[:h.start]) and not (
                         _WHETHER.search(clause[:h.start]) and _UNRESOLVED.search(clause)):
                     continue   # a purpose; but "whether X lowers Y is not known" is an open claim

@@ -802,6 +802,8 @@ def test_evidence_that_is_lacking(text, outcome, direction, negated):
     "Longer follow-up is needed to see whether the response lasts.",
     "Larger randomized trials are warranted before the drug is used in older adults.",
     "More studies are required in women.",
+    "Given the high dropout, the results should be confirmed in a larger study with validated skin outcomes.",
+    "These findings need to be replicated in larger cohorts of older adults.",
 ])
 def test_a_call_for_more_research_is_not_an_increase(text):
     assert all(c["direction"] != "increase" for c in claims_of(text))
