@@ -463,6 +463,9 @@ _PAST_PARTICIPLE_WORD = re.compile(r"[a-z]{3,}(?:ed|en)", re.IGNORECASE)
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
+_ENDS_WITH_OF = re.compile(r"\bof\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     """A reader's outcome phrase from a candidate: no verbs, modals, hedges, trailing adverbs,
@@ -478,7 +481,8 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
     if _LEADING_PREP_BAD.match(p):
         return None
     for _ in range(3):
-        verbs = list(_VERB_WORD.finditer(p))
+        # a verb-like word after "of" is a noun: "length of stay", "quality of care"
+        verbs = [v for v in _VERB_WORD.finditer(p) if not _ENDS_WITH_OF.search(p, 0, v.start())]
         if not verbs:
             break
         if before_cue:
@@ -501,6 +505,8 @@ def tidy_outcome(phrase: str | None, before_cue: bool = False) -> str | None:
         old = p
         p = p.strip(" ,;:.-–—")
         trail = _trailing_word(" " + p)      # all white space in p is plain spaces (see above)
+        if trail and _VERB_WORD.fullmatch(trail[1]) and _ENDS_WITH_OF.search(" " + p, 0, trail[0] + 1):
+            trail = None                     # "length of stay": a noun after "of"
         if trail and trail[1].lower() not in _NOT_ADVERB:
             p = (" " + p)[:trail[0]].strip()
         tail = _participle_tail(p)

@@ -766,6 +766,14 @@ def test_valence_of_mechanistic_and_clinical_measures(text, valence):
     assert only(text)["valence"] == valence
 
 
+@pytest.mark.parametrize("text,outcome", [
+    ("Length of stay was shorter in the nurse-led arm (4.1 vs 5.3 days, P = 0.01).", "Length of stay"),
+    ("The duration of stay fell by two days with early mobilisation.", "duration of stay"),
+])
+def test_a_verb_like_noun_after_of_stays_in_the_outcome(text, outcome):
+    assert only(text)["outcome"] == outcome
+
+
 def test_a_time_after_the_verb_is_not_its_object():
     c = only("Hepatic FGF21 mRNA expression increased after 6 weeks of feeding (P < 0.05).")
     assert c["outcome"] == "Hepatic FGF21 mRNA expression"
