@@ -1761,20 +1761,7 @@ _NEXT_CLAIM_JOIN = re.compile(r"\s*[,;]?\s*\b(?:and|but|while|whereas|yet)\s+|\s
 _STRETCH_EDGE = " \t\n,;:"
 
 
-def _bracket_depths(text: str) -> list[int]:
-    """Bracket depth before every character of `text` (never below 0)."""
-    depths = []
-    depth = 0
-    for ch in text:
-        depths.append(depth)
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-    return depths
-
-
-def _join_between(clause: str, prev: dict, cur: dict, depths: list[int] | None) -> tuple[int, int] | None:
+def _join_between(clause: str, prev: dict, cur: dict, brackets: "_BracketDepth | None") -> tuple[int, int] | None:
     """The conjunction or comma that ends `prev`'s claim and starts `cur`'s: the last one between
     the end of `prev`'s object and the start of `cur`'s subject, outside brackets and outside
     either outcome. A bare comma counts only when it is the only one between the two cues (more
@@ -1792,7 +1779,7 @@ def _join_between(clause: str, prev: dict, cur: dict, depths: list[int] | None) 
     list_like = clause.count(", ", prev["_cue"][1], cur["_cue"][0]) > 1
     best = None
     for m in _NEXT_CLAIM_JOIN.finditer(clause, lo, hi):
-        if (depths is not None and depths[m.start()]) or (m.group("bare") == "," and list_like):
+        if (brackets is not None and brackets.inside(m.start())) or (m.group("bare") == "," and list_like):
             continue
         if co and m.start() < co[1] and co[0] < m.end():
             continue
@@ -1809,8 +1796,8 @@ def _give_rows_their_stretch(clause: str, abs_c: tuple[int, int], rows: list[dic
     last claim ("both P < 0.01") stay with every claim that has none of its own."""
     if any(r["_cue"] is None for r in rows) or any(b["_cue"][0] < a["_cue"][0] for a, b in zip(rows, rows[1:])):
         return
-    depths = _bracket_depths(clause) if "(" in clause or "[" in clause else None
-    joins = [_join_between(clause, a, b, depths) for a, b in zip(rows, rows[1:])]
+    brackets = _BracketDepth(clause) if "(" in clause or "[" in clause else None   # asked left to right
+    joins = [_join_between(clause, a, b, brackets) for a, b in zip(rows, rows[1:])]
     if not any(joins):
         return
     groups: list[list[dict]] = [[rows[0]]]
